@@ -1,0 +1,85 @@
+using System.Runtime.Loader;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConferenceApp.Data;
+
+/// <summary>Registers the database chosen by configuration and prepares it at start-up.</summary>
+public static class DatabaseSetup
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringName = "DefaultConnection";
+    public const string SqliteMigrationsAssembly = "ConferenceApp.Migrations.Sqlite";
+
+    /// <summary>
+    /// Registers <see cref="ConferenceDbContext"/> for the provider named by <c>Database:Provider</c>
+    /// (default "Sqlite") and the connection string <c>ConnectionStrings:DefaultConnection</c>.
+    /// A relative SQLite file path is taken relative to the content root, and its folder is created.
+    /// </summary>
+    public static IServiceCollection AddConferenceDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration[ProviderKey] ?? "Sqlite";
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"The database provider \"{provider}\" in {ProviderKey} is not supported; use \"Sqlite\".");
+        }
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"The connection string ConnectionStrings:{ConnectionStringName} is missing; set it in appsettings.json or the environment variable ConnectionStrings__{ConnectionStringName}.");
+
+        LoadMigrationsBesideApp();
+        var resolved = ResolveSqliteConnectionString(connectionString, environment.ContentRootPath);
+
+        services.AddDbContext<ConferenceDbContext>(options => options.UseSqlite(
+            resolved,
+            sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)));
+
+        return services;
+    }
+
+    /// <summary>
+    /// Lets the runtime find a migrations assembly that lies beside the app's assembly without
+    /// being listed in its deps.json: the build copies it there, because the app cannot
+    /// reference the project that references the app.
+    /// </summary>
+    private static void LoadMigrationsBesideApp()
+    {
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name is not SqliteMigrationsAssembly)
+            {
+                return null;
+            }
+
+            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+        };
+    }
+
+    /// <summary>
+    /// Makes a relative "Data Source" absolute under <paramref name="contentRoot"/>, creates the
+    /// file's folder, and turns on foreign keys. Returns the connection string to use.
+    /// </summary>
+    public static string ResolveSqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
+
+        if (builder.DataSource is { Length: > 0 } dataSource
+            && dataSource != ":memory:"
+            && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(dataSource) ? dataSource : Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+            var folder = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            builder.DataSource = path;
+        }
+
+        return builder.ToString();
+    }
+}

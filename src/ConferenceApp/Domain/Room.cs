@@ -1,0 +1,38 @@
+namespace ConferenceApp.Domain;
+
+/// <summary>A place where sessions happen. Rooms are shown in <see cref="Position"/> order.</summary>
+public sealed class Room : ConferenceEntity
+{
+    private Room()
+    {
+        Name = "";
+    }
+
+    public string Name { get; private set; }
+
+    /// <summary>The room's place in lists and grids, smallest first.</summary>
+    public int Position { get; private set; }
+
+    public static Room Create(int conferenceId, string? name, int position)
+    {
+        var room = new Room { ConferenceId = conferenceId };
+        room.Update(name, position);
+        return room;
+    }
+
+    public void Update(string? name, int position)
+    {
+        var cleaned = Text.Clean(name);
+        var errors = new List<FieldError>();
+        Text.Check(errors, nameof(Name), "Name", cleaned, Text.NameMaxLength, required: true);
+        if (position is < 0 or > 10_000)
+        {
+            errors.Add(new FieldError(nameof(Position), "Position must be between 0 and 10000."));
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
+
+        Name = cleaned!;
+        Position = position;
+    }
+}

@@ -1,0 +1,106 @@
+namespace ConferenceApp.Domain;
+
+/// <summary>
+/// An item of the program: a single talk, a block of several talks, or an item that is not a
+/// talk at all (a break, lunch, the opening words). It is placed in a time slot and either in
+/// one room or, when <see cref="RoomId"/> is null, across all rooms.
+/// </summary>
+public sealed class Session : ConferenceEntity
+{
+    private readonly List<SessionPerson> _people = [];
+
+    private Session()
+    {
+    }
+
+    /// <summary>
+    /// The title shown on the program. Null for a session that holds a single talk, which is then
+    /// shown under the talk's own title so that the title is stored once.
+    /// </summary>
+    public string? Title { get; private set; }
+
+    public SessionKind Kind { get; private set; }
+
+    /// <summary>Plain text shown under the title, or null.</summary>
+    public string? Description { get; private set; }
+
+    public int? TimeSlotId { get; private set; }
+
+    /// <summary>The room, or null for an item that spans all rooms (a break, lunch, the opening).</summary>
+    public int? RoomId { get; private set; }
+
+    /// <summary>People who lead the item without giving a talk in it, in order, with their roles.</summary>
+    public IReadOnlyList<SessionPerson> People => _people;
+
+    public static Session Create(int conferenceId, string? title, SessionKind kind, string? description)
+    {
+        var session = new Session { ConferenceId = conferenceId };
+        session.Update(title, kind, description);
+        return session;
+    }
+
+    public void Update(string? title, SessionKind kind, string? description)
+    {
+        var cleanedTitle = Text.Clean(title);
+        var cleanedDescription = Text.CleanMultiline(description);
+
+        var errors = new List<FieldError>();
+        Text.Check(errors, nameof(Title), "Title", cleanedTitle, Text.TitleMaxLength, required: false);
+        Text.Check(errors, nameof(Description), "Description", cleanedDescription, Text.LongTextMaxLength, required: false);
+        if (!Enum.IsDefined(kind))
+        {
+            errors.Add(new FieldError(nameof(Kind), $"The kind {(int)kind} is unknown."));
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
+
+        Title = cleanedTitle;
+        Kind = kind;
+        Description = cleanedDescription;
+    }
+
+    /// <summary>Places the session in a slot and room; null for either takes it off the grid or spans all rooms.</summary>
+    public void PlaceIn(TimeSlot? slot, Room? room)
+    {
+        var errors = new List<FieldError>();
+        if (slot is not null && slot.ConferenceId != ConferenceId)
+        {
+            errors.Add(new FieldError(nameof(TimeSlotId), "The time slot belongs to another conference."));
+        }
+
+        if (room is not null && room.ConferenceId != ConferenceId)
+        {
+            errors.Add(new FieldError(nameof(RoomId), "The room belongs to another conference."));
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
+
+        TimeSlotId = slot?.Id;
+        RoomId = room?.Id;
+    }
+
+    /// <summary>Replaces the people who lead the session with <paramref name="people"/>, in that order.</summary>
+    public void SetPeople(IReadOnlyList<PersonAssignment> people)
+    {
+        DomainValidationException.ThrowIfAny(Participants.Validate(ConferenceId, people, nameof(People)));
+
+        _people.Clear();
+        for (var index = 0; index < people.Count; index++)
+        {
+            _people.Add(new SessionPerson
+            {
+                Speaker = people[index].Speaker,
+                SpeakerId = people[index].Speaker.Id,
+                Position = index,
+                Role = Text.Clean(people[index].Role),
+            });
+        }
+    }
+
+    /// <summary>
+    /// Returns the title to show: the session's own, else the title of its only talk, else a
+    /// label from its kind.
+    /// </summary>
+    public static string DisplayTitle(string? sessionTitle, SessionKind kind, IReadOnlyList<string> talkTitles) =>
+        sessionTitle ?? (talkTitles.Count == 1 ? talkTitles[0] : kind.Label());
+}

@@ -1,0 +1,50 @@
+namespace ConferenceApp.Domain;
+
+/// <summary>Normalization and checks shared by every text field of the model.</summary>
+public static class Text
+{
+    public const int NameMaxLength = 200;
+    public const int TitleMaxLength = 300;
+    public const int LongTextMaxLength = 20_000;
+
+    /// <summary>
+    /// Trims surrounding white space and turns an empty result into null. Inner characters,
+    /// typographic quotes and line breaks included, are kept exactly as typed.
+    /// </summary>
+    public static string? Clean(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    /// <summary>Normalizes line breaks of multi-line text to "\n", so every output sees one form.</summary>
+    public static string? CleanMultiline(string? value)
+    {
+        var cleaned = Clean(value);
+        return cleaned?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+    }
+
+    /// <summary>Adds an error when a required value is missing or any value is longer than allowed.</summary>
+    public static void Check(List<FieldError> errors, string field, string label, string? value, int maxLength, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, $"{label} is required."));
+            }
+
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            errors.Add(new FieldError(field, $"{label} must be at most {maxLength} characters long; it has {value.Length}."));
+        }
+    }
+}

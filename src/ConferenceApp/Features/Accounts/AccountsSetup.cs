@@ -1,0 +1,73 @@
+using ConferenceApp.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace ConferenceApp.Features.Accounts;
+
+/// <summary>Registers Identity, the organizer policy and the first-run setup.</summary>
+public static class AccountsSetup
+{
+    /// <summary>The Identity UI pages this app does not offer: accounts are created by organizers, not by visitors.</summary>
+    private static readonly string[] ClosedIdentityPages =
+    [
+        "/Account/Register",
+        "/Account/RegisterConfirmation",
+        "/Account/ExternalLogin",
+        "/Account/ResendEmailConfirmation",
+        "/Account/ForgotPassword",
+        "/Account/ForgotPasswordConfirmation",
+        "/Account/ResetPassword",
+        "/Account/ResetPasswordConfirmation",
+        "/Account/ConfirmEmail",
+        "/Account/ConfirmEmailChange",
+        "/Account/LoginWithRecoveryCode",
+        "/Account/LoginWith2fa",
+        "/Account/Manage/ExternalLogins",
+    ];
+
+    public static IServiceCollection AddConferenceAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddHttpContextAccessor();
+
+        services
+            .AddDefaultIdentity<IdentityUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ConferenceDbContext>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer));
+
+        services.AddRazorPages(options =>
+        {
+            foreach (var page in ClosedIdentityPages)
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page,
+                    model => model.Filters.Add(new ClosedPageFilter()));
+            }
+        });
+
+        services.AddSingleton<FirstRunSetup>();
+        services.AddScoped<OrganizerAccounts>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConferenceApp.Features.Program;
+
+/// <summary>Error pages in the site's layout. They never show exception text; the log has it, under the request id shown.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController(ILogger<ErrorController> logger) : Controller
+{
+    [Route("/error/{statusCode:int}")]
+    public IActionResult Status(int statusCode)
+    {
+        var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (exception is not null)
+        {
+            logger.LogError(exception.Error, "Request {RequestId} to {Path} failed", requestId, exception.Path);
+            statusCode = StatusCodes.Status500InternalServerError;
+        }
+
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        if (exception is null && original is null)
+        {
+            // Someone opened /error/... directly: there is no error to describe.
+            return NotFound();
+        }
+
+        Response.StatusCode = statusCode;
+        return View("Status", new ErrorPage(statusCode, requestId));
+    }
+}
+
+public sealed record ErrorPage(int StatusCode, string RequestId)
+{
+    public string Title => StatusCode switch
+    {
+        404 => "Page not found",
+        403 => "Access denied",
+        400 => "Bad request",
+        _ when StatusCode >= 500 => "Something went wrong",
+        _ => $"Error {StatusCode}",
+    };
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConferenceApp.Features.Program;
+
+/// <summary>The public pages: the program, the speakers and the talks of a conference.</summary>
+public sealed class ProgramController(ProgramQueries queries, TimeProvider time) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Home(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var slug = await queries.FindCurrentSlugAsync(today, cancellationToken);
+        return slug is null ? View("NoConference") : RedirectToAction(nameof(Program), new { conference = slug });
+    }
+
+    [HttpGet("/{conference}")]
+    public IActionResult Conference(string conference) => RedirectToAction(nameof(Program), new { conference });
+
+    [HttpGet("/{conference}/program")]
+    public async Task<IActionResult> Program(string conference, CancellationToken cancellationToken)
+    {
+        var page = await queries.GetProgramAsync(conference, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("/{conference}/speakers")]
+    public async Task<IActionResult> Speakers(string conference, CancellationToken cancellationToken)
+    {
+        var page = await queries.GetSpeakersAsync(conference, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("/{conference}/speakers/{speaker}")]
+    public async Task<IActionResult> Speaker(string conference, string speaker, CancellationToken cancellationToken)
+    {
+        var page = await queries.GetSpeakerAsync(conference, speaker, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("/{conference}/talks/{talk}")]
+    public async Task<IActionResult> Talk(string conference, string talk, CancellationToken cancellationToken)
+    {
+        var page = await queries.GetTalkAsync(conference, talk, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+}

@@ -1,0 +1,82 @@
+using ConferenceApp.Domain;
+
+namespace ConferenceApp.Features.Program;
+
+/// <summary>What every public page shows of its conference: the header and the navigation.</summary>
+public sealed record ConferenceHeader(
+    int Id,
+    string Slug,
+    string Name,
+    string? Venue,
+    string TimeZoneId,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string? SampleNote);
+
+/// <summary>A person on the program with the role they appear in, if any.</summary>
+public sealed record PersonLink(string Slug, string Name, string? Role);
+
+/// <summary>A local time of the conference and the same moment with its UTC offset, for the &lt;time&gt; element.</summary>
+public sealed record LocalTime(DateTime Local, DateTimeOffset Instant);
+
+public sealed record ProgramPage(ConferenceHeader Conference, IReadOnlyList<ProgramDay> Days);
+
+public sealed record ProgramDay(DateOnly Date, IReadOnlyList<ProgramSlot> Slots);
+
+public sealed record ProgramSlot(LocalTime Start, LocalTime End, IReadOnlyList<ProgramItem> Items);
+
+/// <summary>
+/// One item of the time line. A single-talk session is shown as its talk (<see cref="SingleTalk"/>
+/// is set); a block lists its <see cref="Talks"/>; other items show their title and people.
+/// </summary>
+public sealed record ProgramItem(
+    int SessionId,
+    string Title,
+    SessionKind Kind,
+    string? RoomName,
+    string? Description,
+    string? SampleNote,
+    IReadOnlyList<PersonLink> People,
+    ProgramTalk? SingleTalk,
+    IReadOnlyList<ProgramTalk> Talks);
+
+public sealed record ProgramTalk(string Slug, string Title, IReadOnlyList<PersonLink> Speakers, string? SampleNote);
+
+public sealed record SpeakerListPage(ConferenceHeader Conference, IReadOnlyList<SpeakerSummary> Speakers);
+
+public sealed record SpeakerSummary(string Slug, string Name, string? Headline, string? PhotoUrl);
+
+/// <summary>Where and when a talk or led session takes place; null parts are not scheduled yet.</summary>
+public sealed record Placement(LocalTime? Start, LocalTime? End, string? RoomName, bool AllRooms);
+
+public sealed record SpeakerPage(
+    ConferenceHeader Conference,
+    string Slug,
+    string Name,
+    string? Headline,
+    string? Bio,
+    string? PhotoUrl,
+    IReadOnlyList<SpeakerTalk> Talks,
+    IReadOnlyList<SpeakerSession> Sessions);
+
+public sealed record SpeakerTalk(
+    string Slug,
+    string Title,
+    string? Abstract,
+    string? SessionTitle,
+    Placement Placement,
+    IReadOnlyList<PersonLink> CoSpeakers,
+    string? SampleNote);
+
+/// <summary>A session that the speaker leads without a talk of their own, such as the opening words.</summary>
+public sealed record SpeakerSession(string Title, string? Role, Placement Placement);
+
+public sealed record TalkPage(
+    ConferenceHeader Conference,
+    string Slug,
+    string Title,
+    string? Abstract,
+    IReadOnlyList<PersonLink> Speakers,
+    string? SessionTitle,
+    Placement Placement,
+    string? SampleNote);

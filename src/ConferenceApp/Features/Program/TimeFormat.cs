@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace ConferenceApp.Features.Program;
+
+/// <summary>How the public pages write local times and days. English is the interface language.</summary>
+public static class TimeFormat
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>Returns "08:45", the 24-hour local clock time.</summary>
+    public static string Clock(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Returns the value for a &lt;time datetime&gt; attribute: ISO 8601 with the UTC offset, such as 2023-03-09T08:45:00+02:00.</summary>
+    public static string Machine(LocalTime time) => time.Instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Returns "Thursday, 9 March 2023".</summary>
+    public static string Day(DateOnly day) => day.ToString("dddd, d MMMM yyyy", English);
+
+    /// <summary>Returns "9 March 2023" or "9–10 March 2023" for the conference's days.</summary>
+    public static string Days(DateOnly start, DateOnly end)
+    {
+        if (start == end)
+        {
+            return start.ToString("d MMMM yyyy", English);
+        }
+
+        return start.Year == end.Year && start.Month == end.Month
+            ? $"{start.Day}–{end.ToString("d MMMM yyyy", English)}"
+            : $"{start.ToString("d MMMM yyyy", English)} – {end.ToString("d MMMM yyyy", English)}";
+    }
+
+    /// <summary>Returns " (+1 day)" when <paramref name="end"/> falls on a later day than <paramref name="start"/>, else "".</summary>
+    public static string NextDayMark(DateTime start, DateTime end)
+    {
+        var days = DateOnly.FromDateTime(end).DayNumber - DateOnly.FromDateTime(start).DayNumber;
+        return days > 0 ? $" (+{days} day{(days > 1 ? "s" : "")})" : "";
+    }
+}

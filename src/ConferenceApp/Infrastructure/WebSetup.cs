@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConferenceApp.Infrastructure;
+
+/// <summary>Registers and orders the MVC, localization and error-page parts of the app.</summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddConferenceWeb(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        services
+            .AddControllersWithViews(options =>
+            {
+                // Every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization()
+            .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+
+        services.AddRazorPages();
+
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var english = new CultureInfo("en");
+            options.DefaultRequestCulture = new RequestCulture(english);
+            options.SupportedCultures = [english];
+            options.SupportedUICultures = [english];
+        });
+
+        return services;
+    }
+
+    public static WebApplication UseConferenceWeb(this WebApplication app)
+    {
+        // Visitors never see exception details, in any environment: the error page shows a
+        // reference that matches the id in the log entry.
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapConferenceRoutes(this WebApplication app)
+    {
+        app.MapControllers();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using ConferenceApp.Data;
+using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Program;
+using ConferenceApp.Infrastructure;
+
+var command = AppCommand.Parse(args);
+
+var builder = WebApplication.CreateBuilder(command.HostArguments);
+
+builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddConferenceAccounts();
+builder.Services.AddConferenceWeb();
+builder.Services.AddProgramFeature();
+
+var app = builder.Build();
+
+if (command.Name is not null)
+{
+    return await command.RunAsync(app);
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseConferenceWeb();
+app.MapConferenceRoutes();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point's type, public so that integration tests can host the app.</summary>
+public partial class Program;
