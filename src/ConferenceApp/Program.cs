@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(command.HostArguments);
 
 builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddConferenceAccounts();
-builder.Services.AddConferenceWeb();
+builder.Services.AddConferenceWeb(builder.Configuration);
 builder.Services.AddProgramFeature();
 
 var app = builder.Build();

@@ -34,7 +34,7 @@ public static class DemoConference
             "Asia/Jerusalem",
             Day,
             Day,
-            "Sample values: the date, which the published program does not give. The venue names only the city."));
+            "Sample values: the date and the room, which the published program does not give. The venue names only the city."));
         db.Conferences.Add(conference);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,8 +8,18 @@ namespace ConferenceApp.Infrastructure;
 /// <summary>Registers and orders the MVC, localization and error-page parts of the app.</summary>
 public static class WebSetup
 {
-    public static IServiceCollection AddConferenceWeb(this IServiceCollection services)
+    public static IServiceCollection AddConferenceWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Keys that protect the login and antiforgery cookies. Without a folder they live in the
+        // user profile, which a container loses on restart, signing everyone out.
+        var keysFolder = configuration["DataProtection:KeysFolder"];
+        if (!string.IsNullOrWhiteSpace(keysFolder))
+        {
+            services.AddDataProtection()
+                .SetApplicationName("ConferenceApp")
+                .PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
+        }
+
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
         services

@@ -114,9 +114,6 @@ public sealed class ProgramQueries(ConferenceDbContext db)
             return null;
         }
 
-        var clock = new ConferenceClock(conference.TimeZoneId);
-        var placements = await PlacementsAsync(conference.Id, cancellationToken);
-
         var talkIds = db.TalkSpeakers.Where(ts => ts.SpeakerId == speaker.Id).Select(ts => ts.TalkId);
         var talks = await TalksAsync(conference.Id, cancellationToken, talkIds);
 
@@ -125,6 +122,10 @@ public sealed class ProgramQueries(ConferenceDbContext db)
             .Join(db.Sessions.OfConference(conference.Id), p => p.SessionId, s => s.Id,
                 (p, s) => new { s.Id, s.Title, s.Kind, p.Role })
             .ToListAsync(cancellationToken);
+
+        var clock = new ConferenceClock(conference.TimeZoneId);
+        var sessionIds = talks.Where(t => t.SessionId is not null).Select(t => t.SessionId!.Value).Concat(ledSessions.Select(s => s.Id));
+        var placements = await PlacementsAsync(conference.Id, [.. sessionIds.Distinct()], cancellationToken);
 
         var speakerTalks = talks
             .Select(t => new SpeakerTalk(
@@ -163,7 +164,7 @@ public sealed class ProgramQueries(ConferenceDbContext db)
         }
 
         var clock = new ConferenceClock(conference.TimeZoneId);
-        var placements = await PlacementsAsync(conference.Id, cancellationToken);
+        var placements = await PlacementsAsync(conference.Id, talk.SessionId is { } id ? [id] : [], cancellationToken);
         var sessionTitle = talk.SessionId is { } sessionId ? placements.GetValueOrDefault(sessionId)?.Title : null;
 
         return new TalkPage(conference, talk.Slug, talk.Title, talk.Abstract, talk.Speakers, sessionTitle,
@@ -249,10 +250,11 @@ public sealed class ProgramQueries(ConferenceDbContext db)
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<Dictionary<int, PlacementRow>> PlacementsAsync(int conferenceId, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, PlacementRow>> PlacementsAsync(int conferenceId, List<int> sessionIds, CancellationToken cancellationToken)
     {
         var rows = await (
                 from session in db.Sessions.AsNoTracking().OfConference(conferenceId)
+                where sessionIds.Contains(session.Id)
                 join slot in db.TimeSlots on session.TimeSlotId equals slot.Id into slotJoin
                 from slot in slotJoin.DefaultIfEmpty()
                 join room in db.Rooms on session.RoomId equals room.Id into roomJoin
