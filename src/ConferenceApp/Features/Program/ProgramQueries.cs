@@ -194,7 +194,7 @@ public sealed class ProgramQueries(ConferenceDbContext db)
             .Select(t => new ProgramTalk(t.Slug, t.Title, t.Speakers, t.SampleNote))
             .ToList();
 
-        // A session without a title of its own that holds exactly one talk is that talk on the program.
+        // A session without a title of its own that contains exactly one talk is that talk on the program.
         var singleTalk = session.Title is null && orderedTalks.Count == 1 ? orderedTalks[0] : null;
         var title = Session.DisplayTitle(session.Title, session.Kind, [.. orderedTalks.Select(t => t.Title)]);
         var roomName = session.RoomId is { } roomId ? rooms.GetValueOrDefault(roomId)?.Name : null;
@@ -215,7 +215,7 @@ public sealed class ProgramQueries(ConferenceDbContext db)
         await db.Rooms.AsNoTracking().OfConference(conferenceId)
             .ToDictionaryAsync(r => r.Id, r => new RoomRow(r.Name, r.Position), cancellationToken);
 
-    // Loads talks with their speakers in two queries; restricted to talkIds when given.
+    // Loads talks with their speakers in two queries, only those in talkIds when it is given.
     private async Task<List<TalkRow>> TalksAsync(int conferenceId, CancellationToken cancellationToken, IQueryable<int>? talkIds = null)
     {
         var talkQuery = db.Talks.AsNoTracking().OfConference(conferenceId);
