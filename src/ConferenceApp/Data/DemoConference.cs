@@ -10,14 +10,14 @@ namespace ConferenceApp.Data;
 /// <remarks>
 /// The published page gives the start times, titles and people of the agenda, and one speaker's
 /// headline, bio and abstract. It gives no date, venue, rooms or end times. End times follow
-/// from the next item's start and the day's announced end (15:40); every other value that the
+/// from the next item's start and the day's announced end (15:40). Every other value that the
 /// page does not give carries a sample-data note, which the public pages show.
 /// </remarks>
 public static class DemoConference
 {
     public const string Slug = "wids-tlv-2023";
 
-    /// <summary>Loads the demo conference when the database holds no conference at all. Returns true when it loaded it.</summary>
+    /// <summary>Loads the demo conference when the database contains no conference at all. Returns true when it loaded it.</summary>
     public static async Task<bool> LoadIfEmptyAsync(ConferenceDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Conferences.AnyAsync(cancellationToken))

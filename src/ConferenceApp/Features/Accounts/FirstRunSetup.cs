@@ -92,8 +92,8 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, ILogger<FirstRunS
         }
     }
 
-    private static bool Matches(string expected, string given) =>
+    private static bool Matches(string expected, string candidate) =>
         CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(expected),
-            System.Text.Encoding.UTF8.GetBytes(given.Trim()));
+            System.Text.Encoding.UTF8.GetBytes(candidate.Trim()));
 }

@@ -7,7 +7,7 @@ namespace ConferenceApp.Features.Accounts;
 
 /// <summary>
 /// The first-run setup page: creates the first organizer account with the one-time token from
-/// the start-up log. It answers 404 once any organizer exists.
+/// the start-up log. It returns 404 once any organizer exists.
 /// </summary>
 [AllowAnonymous]
 [Route("/setup")]
@@ -38,8 +38,8 @@ public sealed class SetupController(
 
         if (!setup.Accepts(form.Token))
         {
-            logger.LogWarning("First-run setup refused a wrong token");
-            ModelState.AddModelError(nameof(SetupForm.Token), "The setup token is wrong. Copy it from the line \"No organizer account exists\" in the app's log.");
+            logger.LogWarning("First-run setup rejected an invalid token");
+            ModelState.AddModelError(nameof(SetupForm.Token), "The setup token is invalid. Copy it from the line \"No organizer account exists\" in the app's log.");
         }
 
         if (!ModelState.IsValid)

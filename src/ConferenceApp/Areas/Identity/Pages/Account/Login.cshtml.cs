@@ -42,7 +42,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in refused for {Email}: the account is locked out", Input.Email);
+            logger.LogWarning("Sign-in rejected for {Email}: the account is locked out", Input.Email);
             ModelState.AddModelError(string.Empty, "Too many failed attempts. The account is locked for 15 minutes; try again later.");
             return Page();
         }
