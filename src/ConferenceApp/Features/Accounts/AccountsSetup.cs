@@ -6,7 +6,11 @@ namespace ConferenceApp.Features.Accounts;
 /// <summary>Registers Identity, the organizer policy and the first-run setup.</summary>
 public static class AccountsSetup
 {
-    /// <summary>The Identity UI pages this app does not offer: accounts are created by organizers, not by visitors.</summary>
+    /// <summary>
+    /// The Identity UI pages this app does not offer. Accounts are created by organizers, not by
+    /// visitors, and the pages that need email or two-factor sign-in stay closed until the app
+    /// sends email and its sign-in page handles a second factor.
+    /// </summary>
     private static readonly string[] ClosedIdentityPages =
     [
         "/Account/Register",
@@ -22,6 +26,14 @@ public static class AccountsSetup
         "/Account/LoginWithRecoveryCode",
         "/Account/LoginWith2fa",
         "/Account/Manage/ExternalLogins",
+        "/Account/Manage/Email",
+        "/Account/Manage/TwoFactorAuthentication",
+        "/Account/Manage/EnableAuthenticator",
+        "/Account/Manage/ResetAuthenticator",
+        "/Account/Manage/GenerateRecoveryCodes",
+        "/Account/Manage/ShowRecoveryCodes",
+        "/Account/Manage/Disable2fa",
+        "/Account/Manage/SetPassword",
     ];
 
     public static IServiceCollection AddConferenceAccounts(this IServiceCollection services)
