@@ -16,10 +16,10 @@ namespace ConferenceApp.Tests.Support;
 /// The app starts as it does in production: migrations, then the demo conference.
 /// </summary>
 /// <remarks>
-/// A factory made with <see cref="AppFactory(string)"/> uses a database file that the test owns
+/// A factory made with <see cref="OnDatabaseFile"/> uses a database file that the test owns
 /// and leaves it in place, so that a second factory can start on the same file.
 /// </remarks>
-public sealed partial class AppFactory : WebApplicationFactory<Program>
+public sealed partial class AppFactory : WebApplicationFactory<global::Program>
 {
     public const string OrganizerEmail = "organizer@example.org";
     public const string OrganizerPassword = "correct horse battery staple";
@@ -32,11 +32,14 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
         DatabasePath = Path.Combine(_ownedFolder, "conference.db");
     }
 
-    /// <summary>Hosts the app on an existing or future database file that the caller deletes.</summary>
-    public AppFactory(string databasePath)
+    // xunit requires a class fixture to have a single public constructor, so this one is private.
+    private AppFactory(string databasePath)
     {
         DatabasePath = databasePath;
     }
+
+    /// <summary>Hosts the app on an existing or future database file that the caller deletes.</summary>
+    public static AppFactory OnDatabaseFile(string databasePath) => new(databasePath);
 
     public string DatabasePath { get; }
 
