@@ -123,9 +123,15 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing)
+        {
+            // Pooled connections keep the file open after the host stops. Closing them here
+            // lets the file be deleted, or opened by a second factory, with nothing pending.
+            SqliteConnection.ClearAllPools();
+        }
+
         if (disposing && _ownedFolder is not null)
         {
-            SqliteConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_ownedFolder, recursive: true);
