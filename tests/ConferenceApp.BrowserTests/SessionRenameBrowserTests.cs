@@ -7,6 +7,7 @@ namespace ConferenceApp.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class SessionRenameBrowserTests(BrowserFixture browser)
 {
+    private const string SessionListPath = "/organize/wids-tlv-2023/sessions";
     private const string NewTitle = "“Lightning talks” – round 2…";
 
     // NOTE: this branch has no /organize pages yet, so the test fails at that step with 404
@@ -20,8 +21,8 @@ public sealed partial class SessionRenameBrowserTests(BrowserFixture browser)
 
         await LogInAsync(page);
 
-        var sessions = await page.GotoAsync("/organize/wids-tlv-2023/sessions");
-        Assert.Equal(200, sessions?.Status);
+        var sessions = await page.GotoAsync(SessionListPath);
+        Assert.True(sessions?.Status == 200, $"GET {SessionListPath} returned HTTP {sessions?.Status}, expected 200 from the organizer's session list.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lightning talks", Exact = true }).ClickAsync();
         await page.Locator("input[name='Title']").FillAsync(NewTitle);
