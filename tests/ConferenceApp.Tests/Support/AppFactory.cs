@@ -4,8 +4,10 @@ using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ConferenceApp.Tests.Support;
 
@@ -13,29 +15,65 @@ namespace ConferenceApp.Tests.Support;
 /// Hosts the whole app in memory over a real SQLite file of its own, which it deletes on dispose.
 /// The app starts as it does in production: migrations, then the demo conference.
 /// </summary>
-public sealed partial class AppFactory : WebApplicationFactory<Program>
+/// <remarks>
+/// A factory made with <see cref="OnDatabaseFile"/> uses a database file that the test owns
+/// and leaves it in place, so that a second factory can start on the same file.
+/// </remarks>
+public sealed partial class AppFactory : WebApplicationFactory<global::Program>
 {
     public const string OrganizerEmail = "organizer@example.org";
     public const string OrganizerPassword = "correct horse battery staple";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conferenceapp-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _ownedFolder;
 
     public AppFactory()
     {
-        Directory.CreateDirectory(_folder);
-        DatabasePath = Path.Combine(_folder, "conference.db");
+        _ownedFolder = NewTempFolder();
+        DatabasePath = Path.Combine(_ownedFolder, "conference.db");
     }
+
+    // xunit requires a class fixture to have a single public constructor, so this one is private.
+    private AppFactory(string databasePath)
+    {
+        DatabasePath = databasePath;
+    }
+
+    /// <summary>Hosts the app on an existing or future database file that the caller deletes.</summary>
+    public static AppFactory OnDatabaseFile(string databasePath) => new(databasePath);
 
     public string DatabasePath { get; }
 
     /// <summary>Set before the first request to start on an empty database instead of the demo conference.</summary>
     public bool LoadDemoData { get; init; } = true;
 
+    /// <summary>The hosting environment name; "Testing" unless a test needs another.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Service registrations applied after the app's own, to replace one of them.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>Every entry the app logged, in order, from start-up on.</summary>
+    public LogCollector Logs { get; } = new();
+
+    /// <summary>Creates an empty folder under the system's temp folder for a test's files.</summary>
+    public static string NewTempFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "conferenceapp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={DatabasePath}");
         builder.UseSetting("DemoData:LoadIntoEmptyDatabase", LoadDemoData ? "true" : "false");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
     /// <summary>Opens a database context on the test's database, outside any request.</summary>
@@ -87,10 +125,16 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            // Pooled connections keep the file open after the host stops. Closing them here
+            // lets the file be deleted, or opened by a second factory, with nothing pending.
             SqliteConnection.ClearAllPools();
+        }
+
+        if (disposing && _ownedFolder is not null)
+        {
             try
             {
-                Directory.Delete(_folder, recursive: true);
+                Directory.Delete(_ownedFolder, recursive: true);
             }
             catch (IOException)
             {

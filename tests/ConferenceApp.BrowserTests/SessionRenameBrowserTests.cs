@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using ConferenceApp.BrowserTests.Support;
+
+namespace ConferenceApp.BrowserTests;
+
+/// <summary>An organizer renames a session in the organizer pages, and the public program shows the new title.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class SessionRenameBrowserTests(BrowserFixture browser)
+{
+    private const string SessionListPath = "/organize/wids-tlv-2023/sessions";
+    private const string NewTitle = "“Lightning talks” – round 2…";
+
+    // NOTE: this branch has no /organize pages yet, so the test fails at that step with 404
+    // until they are merged. It is written against their agreed form: a link per session, an
+    // edit form with an input named Title, and a button labelled Save.
+    [Fact]
+    public async Task Renamed_session_shows_on_program()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await LogInAsync(page);
+
+        var sessions = await page.GotoAsync(SessionListPath);
+        Assert.True(sessions?.Status == 200, $"GET {SessionListPath} returned HTTP {sessions?.Status}, expected 200 from the organizer's session list.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lightning talks", Exact = true }).ClickAsync();
+        await page.Locator("input[name='Title']").FillAsync(NewTitle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await page.GotoAsync("/wids-tlv-2023/program");
+        var titles = await page.Locator("article.item h3.item-title").AllInnerTextsAsync();
+
+        Assert.Contains(NewTitle, titles);
+        Assert.DoesNotContain("Lightning talks", titles);
+    }
+
+    private static async Task LogInAsync(IPage page)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.Locator("input[name='Input.Email']").FillAsync(AppServer.OrganizerEmail);
+        await page.Locator("input[name='Input.Password']").FillAsync(AppServer.OrganizerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync(NotLoginPage());
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex("^(?!.*/Identity/Account/Login)")]
+    private static partial Regex NotLoginPage();
+}

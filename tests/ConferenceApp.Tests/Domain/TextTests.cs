@@ -1,0 +1,39 @@
+using ConferenceApp.Domain;
+
+namespace ConferenceApp.Tests.Domain;
+
+public sealed class TextTests
+{
+    [Fact]
+    public void Clean_keeps_inner_typographic_characters()
+    {
+        Assert.Equal("“Lightning talks” – round 2…", Text.Clean("  “Lightning talks” – round 2…\t"));
+    }
+
+    [Fact]
+    public void Clean_keeps_straight_and_curly_apostrophes()
+    {
+        Assert.Equal("It’s Almog's talk", Text.Clean("It’s Almog's talk"));
+    }
+
+    [Fact]
+    public void Clean_keeps_inner_line_breaks()
+    {
+        Assert.Equal("First.\n\nSecond.", Text.Clean("\nFirst.\n\nSecond.\n"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  \t\n ")]
+    public void Clean_blank_gives_null(string? value)
+    {
+        Assert.Null(Text.Clean(value));
+    }
+
+    [Fact]
+    public void CleanMultiline_normalizes_line_breaks()
+    {
+        Assert.Equal("a\nb\nc", Text.CleanMultiline("a\r\nb\rc"));
+    }
+}
