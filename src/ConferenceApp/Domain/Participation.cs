@@ -47,7 +47,8 @@ internal static class Participants
             errors.Add(new FieldError(field, "A speaker of another conference cannot be added here."));
         }
 
-        var duplicate = people.GroupBy(p => p.Speaker.Id).FirstOrDefault(g => g.Count() > 1);
+        // Saved speakers are compared by id; speakers not saved yet (id 0) only by reference.
+        var duplicate = people.GroupBy(p => p.Speaker.Id != 0 ? (object)p.Speaker.Id : p.Speaker).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             errors.Add(new FieldError(field, $"{duplicate.First().Speaker.Name} is listed more than once."));

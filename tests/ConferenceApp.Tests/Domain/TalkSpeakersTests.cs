@@ -55,6 +55,18 @@ public sealed class TalkSpeakersTests(SavedRowsFixture rows) : IClassFixture<Sav
     }
 
     [Fact]
+    public void SetSpeakers_accepts_two_unsaved_speakers()
+    {
+        var talk = NewDemoTalk();
+        var first = Speaker.Create(rows.Demo.Id, new SpeakerDetails("new-one", "New One", null, null, null));
+        var second = Speaker.Create(rows.Demo.Id, new SpeakerDetails("new-two", "New Two", null, null, null));
+
+        talk.SetSpeakers([new PersonAssignment(first, null), new PersonAssignment(second, null)]);
+
+        Assert.Equal(2, talk.Speakers.Count);
+    }
+
+    [Fact]
     public void SetSpeakers_rejects_other_conference_speaker()
     {
         var talk = NewDemoTalk();
