@@ -1,0 +1,23 @@
+using ConferenceApp.Features.Organize.Conferences;
+using ConferenceApp.Features.Organize.Rooms;
+using ConferenceApp.Features.Organize.Sessions;
+
+namespace ConferenceApp.Features.Organize;
+
+public static class OrganizeSetup
+{
+    /// <summary>Registers the organizer area's queries and operations; its controllers are found by MVC.</summary>
+    public static IServiceCollection AddOrganizeFeature(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizeQueries>();
+        services.AddScoped<ChangeSaver>();
+
+        services.AddScoped<ConferenceQueries>();
+        services.AddScoped<ConferenceOperations>();
+        services.AddScoped<RoomQueries>();
+        services.AddScoped<RoomOperations>();
+        services.AddScoped<SessionQueries>();
+        services.AddScoped<SessionOperations>();
+        return services;
+    }
+}
