@@ -1,6 +1,9 @@
 using ConferenceApp.Features.Organize.Conferences;
 using ConferenceApp.Features.Organize.Rooms;
 using ConferenceApp.Features.Organize.Sessions;
+using ConferenceApp.Features.Organize.Speakers;
+using ConferenceApp.Features.Organize.Talks;
+using ConferenceApp.Features.Organize.TimeSlots;
 
 namespace ConferenceApp.Features.Organize;
 
@@ -18,6 +21,12 @@ public static class OrganizeSetup
         services.AddScoped<RoomOperations>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SessionOperations>();
+        services.AddScoped<SpeakerQueries>();
+        services.AddScoped<SpeakerOperations>();
+        services.AddScoped<TalkQueries>();
+        services.AddScoped<TalkOperations>();
+        services.AddScoped<TimeSlotQueries>();
+        services.AddScoped<TimeSlotOperations>();
         return services;
     }
 }
