@@ -1,6 +1,8 @@
 using System.Globalization;
 using ConferenceApp.Data;
+using ConferenceApp.Domain;
 using ConferenceApp.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Organize;
 
@@ -21,6 +23,20 @@ public abstract class OrganizerTestBase : IAsyncLifetime, IDisposable
     {
         App.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Returns the audit entries written for one entity type, newest last.</summary>
+    protected async Task<List<AuditEntry>> AuditOfAsync(string entityType)
+    {
+        await using var scope = App.OpenDb();
+        return await scope.Db.AuditEntries.Where(a => a.EntityType == entityType).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    /// <summary>Returns the stored id of the demo conference.</summary>
+    protected async Task<int> ConferenceIdAsync()
+    {
+        await using var scope = App.OpenDb();
+        return await scope.Db.Conferences.Where(c => c.Slug == Conference).Select(c => c.Id).SingleAsync();
     }
 
     protected static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
