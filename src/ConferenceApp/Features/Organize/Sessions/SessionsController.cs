@@ -98,7 +98,7 @@ public sealed class SessionsController(OrganizeQueries organize, SessionQueries 
     }
 
     private static string SavedMessage(string verb, SessionForm form) =>
-        form.DisplayTitle is { } title ? $"{verb} the session \"{title}\"." : $"{verb} the session.";
+        (Domain.Text.Clean(form.Title) ?? form.DisplayTitle) is { } title ? $"{verb} the session \"{title}\"." : $"{verb} the session.";
 
     private string ListUrl(OrganizeConference owner) => Url.Action(nameof(Index), new { conference = owner.Slug })!;
 }
