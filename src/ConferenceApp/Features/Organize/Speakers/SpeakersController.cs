@@ -40,6 +40,9 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
         }
 
         var result = await operations.CreateAsync(owner.Id, form, cancellationToken);
+
+        // A slug made from the name is written back to the form, and the form must show it.
+        ModelState.Remove(nameof(SpeakerForm.Slug));
         return await RespondToChangeAsync(result, form, Noun, $"Added the speaker \"{form.Name?.Trim()}\".", ListUrl(owner),
             () => Task.FromResult<OrganizeForm?>(null));
     }

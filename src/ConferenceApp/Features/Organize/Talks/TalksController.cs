@@ -40,6 +40,9 @@ public sealed class TalksController(OrganizeQueries organize, TalkQueries querie
         }
 
         var result = await operations.CreateAsync(owner.Id, form, cancellationToken);
+
+        // A slug made from the title is written back to the form, and the form must show it.
+        ModelState.Remove(nameof(TalkForm.Slug));
         await queries.FillChoicesAsync(form, owner, cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, SavedMessage("Added", form), ListUrl(owner),
             () => Task.FromResult<OrganizeForm?>(null));
