@@ -71,10 +71,15 @@ public sealed class ConferenceQueries(ConferenceDbContext db)
         }
 
         var id = conference.Id;
+        var rooms = await db.Rooms.OfConference(id).CountAsync(cancellationToken);
+        var slots = await db.TimeSlots.OfConference(id).CountAsync(cancellationToken);
+        var sessions = await db.Sessions.OfConference(id).CountAsync(cancellationToken);
+        var talks = await db.Talks.OfConference(id).CountAsync(cancellationToken);
+        var speakers = await db.Speakers.OfConference(id).CountAsync(cancellationToken);
         string[] consequences =
         [
-            $"{await db.Rooms.OfConference(id).CountAsync(cancellationToken)} room(s), {await db.TimeSlots.OfConference(id).CountAsync(cancellationToken)} time slot(s) and {await db.Sessions.OfConference(id).CountAsync(cancellationToken)} session(s) are deleted with it.",
-            $"{await db.Talks.OfConference(id).CountAsync(cancellationToken)} talk(s) and {await db.Speakers.OfConference(id).CountAsync(cancellationToken)} speaker(s) are deleted with it.",
+            $"Its {OrganizeFormat.Count(rooms, "room")}, {OrganizeFormat.Count(slots, "time slot")} and {OrganizeFormat.Count(sessions, "session")} are deleted with it.",
+            $"Its {OrganizeFormat.Count(talks, "talk")} and {OrganizeFormat.Count(speakers, "speaker")} are deleted with it.",
             $"The public pages under /{conference.Slug} stop working at once.",
         ];
         return new DeletePage(conference, "conference", conference.Name, consequences, version.Value, cancelUrl) { RequireSlug = true };

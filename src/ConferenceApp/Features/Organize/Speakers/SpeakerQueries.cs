@@ -60,7 +60,7 @@ public sealed class SpeakerQueries(ConferenceDbContext db)
 
         string[] consequences =
         [
-            $"They are removed from {speaker.Talks} talk(s) and {speaker.Sessions} session(s); the talks and sessions themselves are kept.",
+            $"They are removed from {OrganizeFormat.Count(speaker.Talks, "talk")} and {OrganizeFormat.Count(speaker.Sessions, "session")}; the talks and sessions themselves are kept.",
             $"Their page /{conference.Slug}/speakers/{speaker.Slug} stops working.",
         ];
         return new DeletePage(conference, "speaker", speaker.Name, consequences, speaker.Version, cancelUrl);

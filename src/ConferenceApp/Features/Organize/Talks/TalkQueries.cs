@@ -93,7 +93,7 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
         var consequences = new List<string>
         {
             $"Its page /{conference.Slug}/talks/{talk.Slug} stops working.",
-            $"Its {talk.Speakers} speaker link(s) are removed; the speakers themselves are kept.",
+            $"Its links to {OrganizeFormat.Count(talk.Speakers, "speaker")} are removed; the speakers themselves are kept.",
         };
         if (talk.SessionId is not null)
         {
