@@ -163,16 +163,16 @@ public sealed class SessionPagesTests : OrganizerTestBase
         Assert.Equal(
             "Someone else changed this session while you were editing it. Their version is shown below; reapply your change and save again.",
             OrganizerBrowser.FormError(page));
-        var shown = OrganizerBrowser.FormValues(page);
-        Assert.Equal("Their title", shown["Title"]);
+        var refreshed = OrganizerBrowser.FormValues(page);
+        Assert.Equal("Their title", refreshed["Title"]);
         await using var scope = App.OpenDb();
         var stored = await scope.Db.Sessions.SingleAsync(s => s.Id == id);
         Assert.Equal("Their title", stored.Title);
-        Assert.Equal(stored.Version.ToString(), shown["Version"]);
+        Assert.Equal(stored.Version.ToString(), refreshed["Version"]);
 
         // Saving again from the refreshed form goes through.
-        shown["Title"] = "My title";
-        OrganizerBrowser.RedirectTarget(await Browser.PostAsync(url, shown));
+        refreshed["Title"] = "My title";
+        OrganizerBrowser.RedirectTarget(await Browser.PostAsync(url, refreshed));
     }
 
     [Fact]

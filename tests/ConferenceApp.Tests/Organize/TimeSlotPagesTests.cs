@@ -57,7 +57,9 @@ public sealed class TimeSlotPagesTests : OrganizerTestBase
         Assert.Equal(new DateTime(2023, 3, 10, 1, 0, 0), slot.End);
 
         var form = await Browser.GetPageAsync($"{Base}/{Text(slot.Id)}/edit");
-        Assert.True(OrganizerBrowser.FormValues(form).ContainsKey("EndsNextDay") && OrganizerBrowser.FormValues(form)["EndsNextDay"] == "true");
+        var shown = OrganizerBrowser.FormValues(form);
+        Assert.True(shown.ContainsKey("EndsNextDay"), "The next-day box is not ticked on the stored slot's form.");
+        Assert.Equal("true", shown["EndsNextDay"]);
     }
 
     [Theory]

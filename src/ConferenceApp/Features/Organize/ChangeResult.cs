@@ -8,16 +8,16 @@ public enum ChangeOutcome
     /// <summary>The change was saved.</summary>
     Saved,
 
-    /// <summary>The values broke a rule; nothing was saved and <see cref="ChangeResult.Errors"/> names the fields.</summary>
+    /// <summary>The values broke a rule, so nothing was saved. <see cref="ChangeResult.Errors"/> names the fields.</summary>
     Invalid,
 
     /// <summary>The row does not exist in this conference.</summary>
     NotFound,
 
-    /// <summary>Someone else saved the row after the form was rendered; nothing was saved.</summary>
+    /// <summary>Someone else saved the row after the form was rendered, so nothing was saved.</summary>
     Conflict,
 
-    /// <summary>Someone else deleted the row after the form was rendered; nothing was saved.</summary>
+    /// <summary>Someone else deleted the row after the form was rendered, so nothing was saved.</summary>
     Gone,
 }
 

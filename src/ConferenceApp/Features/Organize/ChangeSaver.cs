@@ -59,8 +59,8 @@ public sealed class ChangeSaver(ConferenceDbContext db, ILogger<ChangeSaver> log
 
     /// <summary>
     /// Returns true when the audit log records that a row of <paramref name="entityType"/> with
-    /// <paramref name="id"/> was deleted from the conference, so a form posted for it can say so
-    /// instead of answering "not found".
+    /// <paramref name="id"/> was deleted from the conference. A form posted for such a row then
+    /// reports the deletion instead of returning 404.
     /// </summary>
     public Task<bool> WasDeletedAsync(int? conferenceId, string entityType, int id, CancellationToken cancellationToken)
     {

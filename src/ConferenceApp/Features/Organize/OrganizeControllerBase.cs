@@ -7,9 +7,10 @@ namespace ConferenceApp.Features.Organize;
 public abstract class OrganizeControllerBase : Controller
 {
     /// <summary>
-    /// Redirects to <paramref name="nextUrl"/> with <paramref name="savedMessage"/> after a save;
-    /// otherwise shows the "Edit" view again: with the field errors next to their fields, or, after
-    /// a conflict, with the values stored now (from <paramref name="loadCurrent"/>) and a message.
+    /// Redirects to <paramref name="nextUrl"/> with <paramref name="savedMessage"/> after a save.
+    /// Otherwise it shows the "Edit" view again, with the field errors next to their fields, or
+    /// after a conflict with the values stored now (from <paramref name="loadCurrent"/>) and a message.
+    /// A row deleted in the meantime gets the "Gone" page with status 409.
     /// </summary>
     protected async Task<IActionResult> RespondToChangeAsync(
         ChangeResult result,
@@ -50,8 +51,8 @@ public abstract class OrganizeControllerBase : Controller
     }
 
     /// <summary>
-    /// Redirects to <paramref name="nextUrl"/> after a delete (or when someone else already deleted
-    /// the row); after a conflict or a field error, shows the confirmation page again.
+    /// Redirects to <paramref name="nextUrl"/> after a delete, and also when someone else already
+    /// deleted the row. After a conflict or a field error it shows the confirmation page again.
     /// </summary>
     protected async Task<IActionResult> RespondToDeleteAsync(
         ChangeResult result,

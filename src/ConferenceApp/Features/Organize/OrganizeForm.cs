@@ -10,13 +10,13 @@ namespace ConferenceApp.Features.Organize;
 /// </summary>
 public abstract class OrganizeForm
 {
-    /// <summary>The version of the row when the form was rendered; empty for a new row.</summary>
+    /// <summary>The version of the row when the form was rendered, or empty for a new row.</summary>
     public Guid Version { get; set; }
 
     /// <summary>The sample-data note, which the public pages show next to the row.</summary>
     public string? SampleNote { get; set; }
 
-    /// <summary>The conference from the route; set by the controller before the view renders.</summary>
+    /// <summary>The conference from the route, which the controller sets before the view renders.</summary>
     [BindNever]
     [ValidateNever]
     public OrganizeConference Conference { get; set; } = null!;

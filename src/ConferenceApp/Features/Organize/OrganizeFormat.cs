@@ -3,7 +3,7 @@ using ConferenceApp.Features.Program;
 
 namespace ConferenceApp.Features.Organize;
 
-/// <summary>How organizer pages write days and time slots.</summary>
+/// <summary>Day, time-slot and count formats of the organizer pages.</summary>
 public static class OrganizeFormat
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");

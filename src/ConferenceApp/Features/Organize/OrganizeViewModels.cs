@@ -39,7 +39,7 @@ public sealed record DeletePage(
 /// <summary>The page shown when a form was posted for a row that someone else deleted in the meantime.</summary>
 public sealed record GonePage(OrganizeConference? Conference, string Noun, string ListUrl);
 
-/// <summary>The messages organizer pages show after a failed or refused save.</summary>
+/// <summary>The messages organizer pages show after a rejected save.</summary>
 public static class ChangeMessages
 {
     public static string Conflict(string noun) =>
@@ -60,7 +60,7 @@ public static class Choices
         [.. Enum.GetValues<SessionKind>().Select(kind => new Choice((int)kind, kind.Label()))];
 }
 
-/// <summary>The conference navigation at the top of every organizer page; <see cref="Section"/> marks the current one.</summary>
+/// <summary>The conference navigation at the top of every organizer page, with the current <see cref="Section"/> marked.</summary>
 public sealed record OrganizeNav(OrganizeConference Conference, string? Section);
 
 /// <summary>The buttons under a form: Create or Save, Cancel, and a link to the delete page for a stored row.</summary>

@@ -9,10 +9,10 @@ public sealed class PersonRow
 {
     public int? SpeakerId { get; set; }
 
-    /// <summary>The role on this talk or session, such as "Moderator"; empty for a plain speaker.</summary>
+    /// <summary>The role on this talk or session, such as "Moderator", or empty for a plain speaker.</summary>
     public string? Role { get; set; }
 
-    /// <summary>A number to sort the rows by, smallest first; rows without one keep their place after the numbered rows.</summary>
+    /// <summary>A number to sort the rows by, smallest first. Rows without one keep their place after the numbered rows.</summary>
     public int? Order { get; set; }
 
     public bool IsBlank => SpeakerId is null && string.IsNullOrWhiteSpace(Role);

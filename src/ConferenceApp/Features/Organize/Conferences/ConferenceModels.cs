@@ -20,7 +20,7 @@ public sealed class ConferenceForm : OrganizeForm
 
     public DateOnly? EndDate { get; set; }
 
-    /// <summary>The IANA ids the server knows, offered as suggestions.</summary>
+    /// <summary>The IANA ids installed on the server, offered as suggestions.</summary>
     [BindNever]
     [ValidateNever]
     public IReadOnlyList<string> TimeZones { get; set; } = [];
@@ -30,7 +30,7 @@ public sealed record ConferenceListPage(IReadOnlyList<ConferenceRow> Conferences
 
 public sealed record ConferenceRow(string Slug, string Name, string? Venue, DateOnly StartDate, DateOnly EndDate);
 
-/// <summary>The start page of one conference: what it holds and what still needs placing.</summary>
+/// <summary>The start page of one conference: what it contains and what still needs placing.</summary>
 public sealed record DashboardPage(
     OrganizeConference Conference,
     string? Venue,

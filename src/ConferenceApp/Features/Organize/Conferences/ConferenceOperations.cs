@@ -111,8 +111,8 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
         return result;
     }
 
-    // Dates are nullable in the form so that a missing one gets its own message; the domain
-    // then checks the other values against a stand-in date.
+    // Dates are nullable in the form, so a missing one gets its own message. The domain then
+    // checks the other values against a stand-in date.
     private static ConferenceDetails Details(ConferenceForm form)
     {
         var start = form.StartDate ?? form.EndDate ?? DateOnly.FromDayNumber(0);

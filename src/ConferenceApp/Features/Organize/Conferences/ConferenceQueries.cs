@@ -85,7 +85,7 @@ public sealed class ConferenceQueries(ConferenceDbContext db)
         return new DeletePage(conference, "conference", conference.Name, consequences, version.Value, cancelUrl) { RequireSlug = true };
     }
 
-    /// <summary>Returns the IANA ids of the time zones the server knows, sorted.</summary>
+    /// <summary>Returns the sorted IANA ids of the time zones installed on the server.</summary>
     public static IReadOnlyList<string> TimeZoneIds() =>
         [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 }

@@ -101,8 +101,8 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
     }
 
     /// <summary>
-    /// Returns the position for the talk: order - 1 when an order is given; otherwise its current
-    /// position when it stays in the same session, or the place after the session's last talk.
+    /// Returns the position for the talk, which is order - 1 when the form gives an order. Without
+    /// one, a talk that stays in its session keeps its position, and a talk new to the session goes last.
     /// </summary>
     private async Task<int> PositionAsync(Talk talk, Session? session, int? order, CancellationToken cancellationToken)
     {

@@ -87,7 +87,7 @@ public sealed class TimeSlotOperations(ConferenceDbContext db, ChangeSaver saver
 
     /// <summary>
     /// Returns the local start and end from the form's day and times, or null after adding an error
-    /// for each missing value. The end is on the next day only when the form says so.
+    /// for each missing value. The end falls on the next day only when EndsNextDay is set.
     /// </summary>
     private static (DateTime Start, DateTime End)? LocalTimes(TimeSlotForm form, List<FieldError> errors)
     {
@@ -116,9 +116,9 @@ public sealed class TimeSlotOperations(ConferenceDbContext db, ChangeSaver saver
     }
 
     /// <summary>
-    /// Moves the domain's errors on Start and End to the form's fields: a start day outside the
-    /// conference goes to the day, any other start error to the start time, and end errors to the
-    /// end time, with a hint about crossing midnight where it applies.
+    /// Moves the domain's errors on Start and End to the form's fields. A start day outside the
+    /// conference goes to Date and any other start error to StartTime. End errors go to EndTime,
+    /// with a hint about the next-day box when the end time is earlier than the start time.
     /// </summary>
     private static IEnumerable<FieldError> ToFormFields(List<FieldError> errors, TimeSlotForm form, Conference conference)
     {
