@@ -136,6 +136,20 @@ public sealed class SessionPagesTests : OrganizerTestBase
     }
 
     [Fact]
+    public async Task Row_error_stays_on_its_row()
+    {
+        var id = await SessionIdAsync("Opening words");
+
+        // Row 2 is left blank and row 3 names an unknown speaker.
+        var response = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("People[3].SpeakerId", "999999")));
+
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Contains("999999 does not exist", OrganizerBrowser.ErrorFor(page, "People[3].SpeakerId"), StringComparison.Ordinal);
+        Assert.Equal("999999", OrganizerBrowser.FormValues(page)["People[3].SpeakerId"]);
+        Assert.Equal("", OrganizerBrowser.FormValues(page)["People[2].SpeakerId"]);
+    }
+
+    [Fact]
     public async Task Duplicate_person_is_rejected()
     {
         var id = await SessionIdAsync("Opening words");

@@ -69,17 +69,20 @@ public static class PeopleRows
         return [.. chosen.OrderBy(c => c.Order).ThenBy(c => c.Index).Select(c => c.Person)];
     }
 
-    /// <summary>Returns the rows with blank rows added, so that the form always offers <see cref="BlankRows"/> empty ones.</summary>
+    /// <summary>
+    /// Returns the rows with blank rows added at the end until <see cref="BlankRows"/> empty ones
+    /// follow the last filled row. Posted rows keep their indexes, so their field errors still match.
+    /// </summary>
     public static List<PersonRow> WithBlankRows(IEnumerable<PersonRow> rows)
     {
-        var filled = rows.Where(r => !r.IsBlank).ToList();
-        var blanks = rows.Count(r => r.IsBlank);
-        for (var index = 0; index < Math.Max(BlankRows, blanks); index++)
+        var result = rows.ToList();
+        var trailingBlanks = Enumerable.Reverse(result).TakeWhile(r => r.IsBlank).Count();
+        for (var count = trailingBlanks; count < BlankRows; count++)
         {
-            filled.Add(new PersonRow());
+            result.Add(new PersonRow());
         }
 
-        return filled;
+        return result;
     }
 
     /// <summary>Returns rows for stored people, numbered 1, 2, 3 in their order.</summary>
