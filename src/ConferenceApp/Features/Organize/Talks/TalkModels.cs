@@ -32,5 +32,15 @@ public sealed class TalkForm : OrganizeForm
 
 public sealed record TalkListPage(OrganizeConference Conference, IReadOnlyList<TalkRow> Talks);
 
-/// <summary>A talk as the list shows it; <see cref="SessionTitle"/> is null while it is unscheduled.</summary>
-public sealed record TalkRow(int Id, string Title, string Slug, string? SessionTitle, IReadOnlyList<string> SpeakerNames);
+/// <summary>A talk as the list shows it.</summary>
+/// <param name="InSession">True when the talk is in a session.</param>
+/// <param name="SessionTitle">The session's display title when it differs from the talk's own title, as it does for a block of talks.</param>
+/// <param name="When">The session's time slot, such as "Thu 9 Mar 2023, 09:50–10:20", or null while the session has none.</param>
+public sealed record TalkRow(
+    int Id,
+    string Title,
+    string Slug,
+    bool InSession,
+    string? SessionTitle,
+    string? When,
+    IReadOnlyList<string> SpeakerNames);

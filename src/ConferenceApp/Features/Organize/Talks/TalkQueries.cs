@@ -8,7 +8,7 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
 {
     public async Task<TalkListPage> ListAsync(OrganizeConference conference, CancellationToken cancellationToken)
     {
-        var sessions = (await SessionTitles.ListAsync(db, conference.Id, cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayTitle);
+        var sessions = (await SessionTitles.ListAsync(db, conference.Id, cancellationToken)).ToDictionary(s => s.Id);
         var talks = await db.Talks.AsNoTracking().OfConference(conference.Id)
             .OrderBy(t => t.Title).ThenBy(t => t.Id)
             .Select(t => new
@@ -21,8 +21,13 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
             })
             .ToListAsync(cancellationToken);
 
-        var rows = talks.Select(t => new TalkRow(t.Id, t.Title, t.Slug,
-            t.SessionId is { } sessionId ? sessions.GetValueOrDefault(sessionId) : null, t.Speakers)).ToList();
+        var rows = talks.Select(t =>
+        {
+            var session = t.SessionId is { } sessionId ? sessions.GetValueOrDefault(sessionId) : null;
+            var when = session is { Start: { } start, End: { } end } ? OrganizeFormat.SlotLabel(start, end) : null;
+            var sessionTitle = session is null || session.DisplayTitle == t.Title ? null : session.DisplayTitle;
+            return new TalkRow(t.Id, t.Title, t.Slug, session is not null, sessionTitle, when, t.Speakers);
+        }).ToList();
         return new TalkListPage(conference, rows);
     }
 
