@@ -44,7 +44,7 @@ public sealed class AccessTests : OrganizerTestBase
     }
 
     [Fact]
-    public async Task Anonymous_post_is_refused_and_saves_nothing()
+    public async Task Anonymous_post_is_rejected()
     {
         var client = App.CreateBrowserlessClient();
         var sessionId = await FirstSessionIdAsync();
@@ -78,7 +78,7 @@ public sealed class AccessTests : OrganizerTestBase
     }
 
     [Fact]
-    public async Task Signed_in_user_without_organizer_role_is_refused()
+    public async Task Non_organizer_user_is_rejected()
     {
         const string email = "visitor@example.org";
         const string password = "another long password";

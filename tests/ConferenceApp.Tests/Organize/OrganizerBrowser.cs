@@ -36,7 +36,7 @@ public sealed class OrganizerBrowser(HttpClient client)
                 continue;
             }
 
-            // ASP.NET Core renders a hidden "false" after each checkbox; the checked box comes first and wins.
+            // ASP.NET Core renders a hidden "false" after each checkbox, so the checked box comes first and wins.
             values.TryAdd(input.Name!, input.Value);
         }
 

@@ -49,7 +49,7 @@ public sealed class RoomPagesTests : OrganizerTestBase
     }
 
     [Fact]
-    public async Task Stale_delete_is_refused()
+    public async Task Stale_delete_is_rejected()
     {
         var id = await RoomIdAsync("Main hall");
         var url = $"{Base}/{Text(id)}/delete";

@@ -162,7 +162,7 @@ public sealed class SessionPagesTests : OrganizerTestBase
     }
 
     [Fact]
-    public async Task Stale_edit_is_refused_and_keeps_other_change()
+    public async Task Stale_edit_keeps_other_change()
     {
         var id = await SessionIdAsync("Opening words");
         var url = $"{Base}/{Text(id)}/edit";
@@ -190,7 +190,7 @@ public sealed class SessionPagesTests : OrganizerTestBase
     }
 
     [Fact]
-    public async Task Stale_people_only_edit_is_refused()
+    public async Task Stale_people_only_edit_is_rejected()
     {
         var id = await SessionIdAsync("Opening words");
         var url = $"{Base}/{Text(id)}/edit";

@@ -117,7 +117,7 @@ public sealed class TalkPagesTests : OrganizerTestBase
     }
 
     [Fact]
-    public async Task Stale_speakers_only_edit_is_refused()
+    public async Task Stale_speakers_only_edit_is_rejected()
     {
         var id = await AnyScheduledTalkAsync();
         var (_, first, second) = await BlockAndSpeakersAsync();

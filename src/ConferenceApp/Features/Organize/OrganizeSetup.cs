@@ -9,7 +9,7 @@ namespace ConferenceApp.Features.Organize;
 
 public static class OrganizeSetup
 {
-    /// <summary>Registers the organizer area's queries and operations; its controllers are found by MVC.</summary>
+    /// <summary>Registers the organizer area's queries and operations. MVC finds its controllers by itself.</summary>
     public static IServiceCollection AddOrganizeFeature(this IServiceCollection services)
     {
         services.AddScoped<OrganizeQueries>();

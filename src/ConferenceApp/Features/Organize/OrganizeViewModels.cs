@@ -19,7 +19,7 @@ public sealed record Choice(int Id, string Label);
 /// <param name="Noun">What is deleted, such as "room", for the heading and the button.</param>
 /// <param name="Name">The name or title of the row.</param>
 /// <param name="Consequences">Sentences on what else the delete changes, such as sessions left without a room.</param>
-/// <param name="Version">The version of the row the page shows; the delete is rejected if the row changed since.</param>
+/// <param name="Version">The version of the row the page shows. The delete is rejected if the row changed since.</param>
 /// <param name="CancelUrl">Where "Cancel" leads.</param>
 public sealed record DeletePage(
     OrganizeConference Conference,

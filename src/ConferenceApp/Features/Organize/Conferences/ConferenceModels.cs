@@ -6,7 +6,7 @@ namespace ConferenceApp.Features.Organize.Conferences;
 /// <summary>The conference form. <see cref="OrganizeForm.Conference"/> is the conference itself, and null on the form that creates one.</summary>
 public sealed class ConferenceForm : OrganizeForm
 {
-    /// <summary>The URL name; left empty on a new conference, it is made from the name.</summary>
+    /// <summary>The URL name. Left empty on a new conference, it is made from the name.</summary>
     public string? Slug { get; set; }
 
     public string? Name { get; set; }

@@ -1,6 +1,6 @@
 namespace ConferenceApp.Features.Organize.Rooms;
 
-/// <summary>The room form; also the view model of the page that shows it.</summary>
+/// <summary>The room form, which is also the view model of the page that shows it.</summary>
 public sealed class RoomForm : OrganizeForm
 {
     public string? Name { get; set; }

@@ -7,7 +7,7 @@ namespace ConferenceApp.Features.Organize.Sessions;
 /// <summary>The session form: what the item is, where and when it takes place, and who leads it.</summary>
 public sealed class SessionForm : OrganizeForm
 {
-    /// <summary>The title; empty for a session holding one talk, which is then shown under the talk's title.</summary>
+    /// <summary>The title, or empty for a session holding one talk, which is then shown under the talk's title.</summary>
     public string? Title { get; set; }
 
     public SessionKind? Kind { get; set; }
@@ -23,7 +23,7 @@ public sealed class SessionForm : OrganizeForm
     /// <summary>The people who lead the session without a talk of their own, such as those giving the opening words.</summary>
     public List<PersonRow> People { get; set; } = [];
 
-    /// <summary>The title the program shows, for the heading; null on a new session.</summary>
+    /// <summary>The title the program shows, for the heading, or null on a new session.</summary>
     [BindNever]
     public string? DisplayTitle { get; set; }
 
@@ -39,7 +39,7 @@ public sealed class SessionForm : OrganizeForm
     [ValidateNever]
     public IReadOnlyList<Choice> Speakers { get; set; } = [];
 
-    /// <summary>The talks in the session, in order; they are placed from the talk form.</summary>
+    /// <summary>The talks in the session, in order. Talks are placed from the talk form.</summary>
     [BindNever]
     [ValidateNever]
     public IReadOnlyList<Choice> Talks { get; set; } = [];

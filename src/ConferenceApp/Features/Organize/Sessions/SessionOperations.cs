@@ -51,7 +51,7 @@ public sealed class SessionOperations(ConferenceDbContext db, ChangeSaver saver,
         return await SaveAsync(session, cancellationToken);
     }
 
-    /// <summary>Deletes the session. Its talks stay, unscheduled (the foreign key sets null); its people rows go with it.</summary>
+    /// <summary>Deletes the session. Its talks stay, unscheduled, because the foreign key sets null. Its people rows go with it.</summary>
     public async Task<ChangeResult> DeleteAsync(int conferenceId, int id, Guid version, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.OfConference(conferenceId).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class SessionOperations(ConferenceDbContext db, ChangeSaver saver,
         return result;
     }
 
-    // A missing kind gets its own error; the domain then checks the other values with a stand-in kind.
+    // A missing kind gets its own error. The domain then checks the other values with a stand-in kind.
     private static SessionKind KindOf(SessionForm form, List<FieldError> errors)
     {
         if (form.Kind is { } kind)

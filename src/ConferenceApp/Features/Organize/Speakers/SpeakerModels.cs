@@ -2,7 +2,7 @@ namespace ConferenceApp.Features.Organize.Speakers;
 
 public sealed class SpeakerForm : OrganizeForm
 {
-    /// <summary>The URL name; left empty on a new speaker, it is made from the name.</summary>
+    /// <summary>The URL name. Left empty on a new speaker, it is made from the name.</summary>
     public string? Slug { get; set; }
 
     public string? Name { get; set; }

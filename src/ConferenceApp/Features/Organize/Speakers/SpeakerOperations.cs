@@ -47,7 +47,7 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         return await SaveAsync(speaker, isNew: false, cancellationToken);
     }
 
-    /// <summary>Deletes the speaker; the foreign keys remove their talk and session links, and keep the talks and sessions.</summary>
+    /// <summary>Deletes the speaker. The foreign keys remove their talk and session links and keep the talks and sessions.</summary>
     public async Task<ChangeResult> DeleteAsync(int conferenceId, int id, Guid version, CancellationToken cancellationToken)
     {
         var speaker = await db.Speakers.OfConference(conferenceId).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);

@@ -6,7 +6,7 @@ namespace ConferenceApp.Features.Organize.Talks;
 /// <summary>The talk form: the talk itself, the session it is given in, and its speakers in order.</summary>
 public sealed class TalkForm : OrganizeForm
 {
-    /// <summary>The URL name; left empty on a new talk, it is made from the title.</summary>
+    /// <summary>The URL name. Left empty on a new talk, it is made from the title.</summary>
     public string? Slug { get; set; }
 
     public string? Title { get; set; }
@@ -16,7 +16,7 @@ public sealed class TalkForm : OrganizeForm
     /// <summary>The session the talk is given in, or null while it is unscheduled.</summary>
     public int? SessionId { get; set; }
 
-    /// <summary>The talk's place among the talks of its session, from 1; empty puts a newly placed talk last.</summary>
+    /// <summary>The talk's place among the talks of its session, from 1. Empty puts a newly placed talk last.</summary>
     public int? Order { get; set; }
 
     public List<PersonRow> Speakers { get; set; } = [];

@@ -7,7 +7,7 @@ namespace ConferenceApp.Features.Organize.Talks;
 /// <summary>Creates, changes and deletes talks, puts them into sessions in order, and sets their speakers.</summary>
 public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, ILogger<TalkOperations> logger)
 {
-    /// <summary>The largest order number the form accepts; the model stores order - 1 and allows positions up to 10000.</summary>
+    /// <summary>The largest order number the form accepts, because the model stores order - 1 and allows positions up to 10000.</summary>
     private const int MaxOrder = 10_001;
 
     /// <summary>Creates a talk. An empty slug is made from the title and written back to the form.</summary>
@@ -20,7 +20,7 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
         DomainSteps.Run(errors, () => talk = Talk.Create(conferenceId, form.Slug, form.Title, form.Abstract));
         if (talk is null)
         {
-            // The remaining steps need a talk; check the speaker rows anyway so every error shows at once.
+            // The remaining steps need a talk. The speaker rows are checked anyway, so every error shows at once.
             await PeopleRows.ResolveAsync(db, conferenceId, form.Speakers, nameof(TalkForm.Speakers), errors, cancellationToken);
             return ChangeResult.Invalid(errors);
         }
@@ -48,7 +48,7 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
         return await SaveAsync(talk, errors, isNew: false, cancellationToken);
     }
 
-    /// <summary>Deletes the talk and its speaker links; the speakers and the session stay.</summary>
+    /// <summary>Deletes the talk and its speaker links. The speakers and the session stay.</summary>
     public async Task<ChangeResult> DeleteAsync(int conferenceId, int id, Guid version, CancellationToken cancellationToken)
     {
         var talk = await db.Talks.OfConference(conferenceId).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -111,6 +111,8 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
             return 0;
         }
 
+        // NOTE: the other talks of the session keep their positions, so two talks can share one.
+        // The program then shows them in id order.
         if (order is { } given)
         {
             return given - 1;
