@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Infrastructure;
 
@@ -11,6 +12,7 @@ builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environmen
 builder.Services.AddConferenceAccounts();
 builder.Services.AddConferenceWeb(builder.Configuration);
 builder.Services.AddProgramFeature();
+builder.Services.AddOrganizeFeature();
 
 var app = builder.Build();
 

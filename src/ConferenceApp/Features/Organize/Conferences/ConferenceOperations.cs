@@ -1,0 +1,150 @@
+using ConferenceApp.Data;
+using ConferenceApp.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConferenceApp.Features.Organize.Conferences;
+
+/// <summary>Creates, changes and deletes conferences.</summary>
+public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver saver, ILogger<ConferenceOperations> logger)
+{
+    /// <summary>Slugs that would make the conference's public pages unreachable, because a fixed route of the app takes them.</summary>
+    private static readonly string[] ReservedSlugs = ["organize"];
+
+    /// <summary>Creates a conference. An empty slug is made from the name and written back to the form.</summary>
+    public async Task<ChangeResult> CreateAsync(ConferenceForm form, CancellationToken cancellationToken)
+    {
+        form.Slug = Text.Clean(form.Slug) ?? (Text.Clean(form.Name) is { } name ? Slug.From(name) : null);
+
+        var errors = CheckFormOnly(form);
+        Conference? conference = null;
+        DomainSteps.Run(errors, () => conference = Conference.Create(Details(form)));
+        if (conference is null || errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        if (await SlugTakenAsync(conference.Slug, null, cancellationToken))
+        {
+            return ChangeResult.Invalid([DuplicateSlug(conference.Slug)]);
+        }
+
+        db.Conferences.Add(conference);
+        var result = await saver.SaveAsync(DuplicateSlug(conference.Slug), cancellationToken);
+        if (result.Outcome == ChangeOutcome.Saved)
+        {
+            logger.LogInformation("Created conference {ConferenceId} ({ConferenceSlug})", conference.Id, conference.Slug);
+        }
+
+        return result with { Id = conference.Id, Slug = conference.Slug };
+    }
+
+    /// <summary>
+    /// Changes a conference. New days must still contain every time slot's start day, because the
+    /// program shows slots by conference day.
+    /// </summary>
+    public async Task<ChangeResult> UpdateAsync(int id, ConferenceForm form, CancellationToken cancellationToken)
+    {
+        var conference = await db.Conferences.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conference is null)
+        {
+            return await saver.WasDeletedAsync(id, nameof(Conference), id, cancellationToken) ? ChangeResult.Gone() : ChangeResult.NotFound();
+        }
+
+        saver.ExpectVersion(conference, form.Version);
+
+        var errors = CheckFormOnly(form);
+        DomainSteps.Run(errors, () => conference.Update(Details(form)));
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        if (await SlugTakenAsync(conference.Slug, id, cancellationToken))
+        {
+            return ChangeResult.Invalid([DuplicateSlug(conference.Slug)]);
+        }
+
+        var firstOutside = await db.TimeSlots.OfConference(id)
+            .Where(s => s.Start < conference.StartDate.ToDateTime(TimeOnly.MinValue) || s.Start >= conference.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue))
+            .OrderBy(s => s.Start)
+            .Select(s => (DateTime?)s.Start)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (firstOutside is { } start)
+        {
+            return ChangeResult.Invalid(nameof(ConferenceForm.StartDate),
+                $"A time slot starts on {start:yyyy-MM-dd}, outside these days; move or delete the slots outside the new days first.");
+        }
+
+        var result = await saver.SaveAsync(DuplicateSlug(conference.Slug), cancellationToken);
+        if (result.Outcome == ChangeOutcome.Saved)
+        {
+            logger.LogInformation("Saved conference {ConferenceId} ({ConferenceSlug})", id, conference.Slug);
+        }
+
+        return result with { Id = id, Slug = conference.Slug };
+    }
+
+    /// <summary>Deletes a conference and, through the foreign keys, every row that belongs to it.</summary>
+    public async Task<ChangeResult> DeleteAsync(int id, Guid version, string? confirmSlug, CancellationToken cancellationToken)
+    {
+        var conference = await db.Conferences.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conference is null)
+        {
+            return await saver.WasDeletedAsync(id, nameof(Conference), id, cancellationToken) ? ChangeResult.Gone() : ChangeResult.NotFound();
+        }
+
+        if (Text.Clean(confirmSlug) != conference.Slug)
+        {
+            return ChangeResult.Invalid(nameof(DeletePage.ConfirmSlug),
+                $"Type the URL name \"{conference.Slug}\" exactly to confirm; nothing was deleted.");
+        }
+
+        saver.ExpectVersion(conference, version);
+        db.Conferences.Remove(conference);
+
+        var result = await saver.SaveAsync(null, cancellationToken);
+        if (result.Outcome == ChangeOutcome.Saved)
+        {
+            logger.LogInformation("Deleted conference {ConferenceId} ({ConferenceSlug}) with all its rows", id, conference.Slug);
+        }
+
+        return result;
+    }
+
+    // Dates are nullable in the form, so a missing one gets its own message. The domain then
+    // checks the other values against a stand-in date.
+    private static ConferenceDetails Details(ConferenceForm form)
+    {
+        var start = form.StartDate ?? form.EndDate ?? DateOnly.FromDayNumber(0);
+        var end = form.EndDate ?? start;
+        return new ConferenceDetails(form.Slug, form.Name, form.Venue, form.TimeZoneId, start, end, form.SampleNote);
+    }
+
+    private static List<FieldError> CheckFormOnly(ConferenceForm form)
+    {
+        var errors = new List<FieldError>();
+        if (form.StartDate is null)
+        {
+            errors.Add(new FieldError(nameof(ConferenceForm.StartDate), "The first day is required."));
+        }
+
+        if (form.EndDate is null)
+        {
+            errors.Add(new FieldError(nameof(ConferenceForm.EndDate), "The last day is required."));
+        }
+
+        var slug = Text.Clean(form.Slug);
+        if (slug is not null && ReservedSlugs.Contains(slug))
+        {
+            errors.Add(new FieldError(nameof(ConferenceForm.Slug), $"The URL name \"{slug}\" is reserved by the app; choose another."));
+        }
+
+        return errors;
+    }
+
+    private Task<bool> SlugTakenAsync(string slug, int? exceptId, CancellationToken cancellationToken) =>
+        db.Conferences.AnyAsync(c => c.Slug == slug && c.Id != exceptId, cancellationToken);
+
+    private static FieldError DuplicateSlug(string slug) =>
+        new(nameof(ConferenceForm.Slug), $"Another conference already uses the URL name \"{slug}\"; choose another.");
+}

@@ -1,0 +1,105 @@
+using ConferenceApp.Domain;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConferenceApp.Features.Organize;
+
+/// <summary>Turns the outcome of an organizer change into the response every organizer form gives.</summary>
+public abstract class OrganizeControllerBase : Controller
+{
+    /// <summary>
+    /// Redirects to <paramref name="nextUrl"/> with <paramref name="savedMessage"/> after a save.
+    /// Otherwise it shows the "Edit" view again, with the field errors next to their fields, or
+    /// after a conflict with the values stored now (from <paramref name="loadCurrent"/>) and a message.
+    /// A row deleted in the meantime gets the "Gone" page with status 409.
+    /// </summary>
+    protected async Task<IActionResult> RespondToChangeAsync(
+        ChangeResult result,
+        OrganizeForm form,
+        string noun,
+        string savedMessage,
+        string nextUrl,
+        Func<Task<OrganizeForm?>> loadCurrent)
+    {
+        switch (result.Outcome)
+        {
+            case ChangeOutcome.Saved:
+                TempData["Message"] = savedMessage;
+                return Redirect(nextUrl);
+
+            case ChangeOutcome.NotFound:
+                return NotFound();
+
+            case ChangeOutcome.Gone:
+                return ShowGone(form.Conference, noun, nextUrl);
+
+            case ChangeOutcome.Conflict:
+                var current = await loadCurrent();
+                if (current is null)
+                {
+                    return ShowGone(form.Conference, noun, nextUrl);
+                }
+
+                // The stored values replace the posted ones, so the form must not echo the post.
+                ModelState.Clear();
+                ModelState.AddModelError("", ChangeMessages.Conflict(noun));
+                return View("Edit", current);
+
+            default:
+                AddFieldErrors(result.Errors);
+                return View("Edit", form);
+        }
+    }
+
+    /// <summary>
+    /// Redirects to <paramref name="nextUrl"/> after a delete, and also when someone else already
+    /// deleted the row. After a conflict or a field error it shows the confirmation page again.
+    /// </summary>
+    protected async Task<IActionResult> RespondToDeleteAsync(
+        ChangeResult result,
+        string noun,
+        string deletedMessage,
+        string nextUrl,
+        Func<Task<DeletePage?>> loadCurrent)
+    {
+        if (result.Outcome is ChangeOutcome.Saved or ChangeOutcome.Gone)
+        {
+            TempData["Message"] = result.Outcome == ChangeOutcome.Saved ? deletedMessage : $"This {noun} had already been deleted by someone else.";
+            return Redirect(nextUrl);
+        }
+
+        if (result.Outcome == ChangeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        var current = await loadCurrent();
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (result.Outcome == ChangeOutcome.Conflict)
+        {
+            ModelState.AddModelError("", ChangeMessages.DeleteConflict(noun));
+        }
+
+        AddFieldErrors(result.Errors);
+        return View("Delete", current);
+    }
+
+    protected void AddFieldErrors(IEnumerable<FieldError> errors)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+    }
+
+    private ViewResult ShowGone(OrganizeConference? conference, string noun, string listUrl)
+    {
+        var view = View("Gone", new GonePage(conference, noun, listUrl));
+        view.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+}

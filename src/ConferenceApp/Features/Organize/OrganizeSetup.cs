@@ -1,0 +1,32 @@
+using ConferenceApp.Features.Organize.Conferences;
+using ConferenceApp.Features.Organize.Rooms;
+using ConferenceApp.Features.Organize.Sessions;
+using ConferenceApp.Features.Organize.Speakers;
+using ConferenceApp.Features.Organize.Talks;
+using ConferenceApp.Features.Organize.TimeSlots;
+
+namespace ConferenceApp.Features.Organize;
+
+public static class OrganizeSetup
+{
+    /// <summary>Registers the organizer area's queries and operations. MVC finds its controllers by itself.</summary>
+    public static IServiceCollection AddOrganizeFeature(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizeQueries>();
+        services.AddScoped<ChangeSaver>();
+
+        services.AddScoped<ConferenceQueries>();
+        services.AddScoped<ConferenceOperations>();
+        services.AddScoped<RoomQueries>();
+        services.AddScoped<RoomOperations>();
+        services.AddScoped<SessionQueries>();
+        services.AddScoped<SessionOperations>();
+        services.AddScoped<SpeakerQueries>();
+        services.AddScoped<SpeakerOperations>();
+        services.AddScoped<TalkQueries>();
+        services.AddScoped<TalkOperations>();
+        services.AddScoped<TimeSlotQueries>();
+        services.AddScoped<TimeSlotOperations>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using ConferenceApp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConferenceApp.Features.Organize.Speakers;
+
+public sealed class SpeakerQueries(ConferenceDbContext db)
+{
+    public async Task<SpeakerListPage> ListAsync(OrganizeConference conference, CancellationToken cancellationToken)
+    {
+        var speakers = await db.Speakers.AsNoTracking().OfConference(conference.Id)
+            .OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Select(s => new SpeakerRow(s.Id, s.Name, s.Slug, s.Headline,
+                db.TalkSpeakers.Count(ts => ts.SpeakerId == s.Id),
+                db.SessionPeople.Count(sp => sp.SpeakerId == s.Id)))
+            .ToListAsync(cancellationToken);
+
+        return new SpeakerListPage(conference, speakers);
+    }
+
+    public static SpeakerForm NewForm(OrganizeConference conference) => new() { Conference = conference };
+
+    public async Task<SpeakerForm?> EditFormAsync(OrganizeConference conference, int id, CancellationToken cancellationToken)
+    {
+        var form = await db.Speakers.AsNoTracking().OfConference(conference.Id)
+            .Where(s => s.Id == id)
+            .Select(s => new SpeakerForm
+            {
+                Id = s.Id,
+                Version = s.Version,
+                Slug = s.Slug,
+                Name = s.Name,
+                Headline = s.Headline,
+                Bio = s.Bio,
+                PhotoUrl = s.PhotoUrl,
+                SampleNote = s.SampleNote,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        form?.Conference = conference;
+        return form;
+    }
+
+    public async Task<DeletePage?> DeletePageAsync(OrganizeConference conference, int id, string cancelUrl, CancellationToken cancellationToken)
+    {
+        var speaker = await db.Speakers.AsNoTracking().OfConference(conference.Id)
+            .Where(s => s.Id == id)
+            .Select(s => new
+            {
+                s.Name,
+                s.Slug,
+                s.Version,
+                Talks = db.TalkSpeakers.Count(ts => ts.SpeakerId == s.Id),
+                Sessions = db.SessionPeople.Count(sp => sp.SpeakerId == s.Id),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (speaker is null)
+        {
+            return null;
+        }
+
+        string[] consequences =
+        [
+            $"They are removed from {OrganizeFormat.Count(speaker.Talks, "talk")} and {OrganizeFormat.Count(speaker.Sessions, "session")}; the talks and sessions themselves are kept.",
+            $"Their page /{conference.Slug}/speakers/{speaker.Slug} stops working.",
+        ];
+        return new DeletePage(conference, "speaker", speaker.Name, consequences, speaker.Version, cancelUrl);
+    }
+}

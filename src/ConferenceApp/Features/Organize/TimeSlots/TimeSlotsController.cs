@@ -1,0 +1,102 @@
+using ConferenceApp.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConferenceApp.Features.Organize.TimeSlots;
+
+[Authorize(Policy = Policies.Organizer)]
+[Route("organize/{conference}/timeslots")]
+public sealed class TimeSlotsController(OrganizeQueries organize, TimeSlotQueries queries, TimeSlotOperations operations) : OrganizeControllerBase
+{
+    private const string Noun = "time slot";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string conference, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        return owner is null ? NotFound() : View(await queries.ListAsync(owner, cancellationToken));
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(string conference, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        return owner is null ? NotFound() : View("Edit", await queries.NewFormAsync(owner, cancellationToken));
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> New(string conference, TimeSlotForm form, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        TimeSlotQueries.FillChoices(form, owner);
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", form);
+        }
+
+        var result = await operations.CreateAsync(owner.Id, form, cancellationToken);
+        return await RespondToChangeAsync(result, form, Noun, SavedMessage("Added", form), ListUrl(owner),
+            () => Task.FromResult<OrganizeForm?>(null));
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(string conference, int id, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        var form = owner is null ? null : await queries.EditFormAsync(owner, id, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(string conference, int id, TimeSlotForm form, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        TimeSlotQueries.FillChoices(form, owner);
+        form.Id = id;
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await operations.UpdateAsync(owner.Id, id, form, cancellationToken);
+        return await RespondToChangeAsync(result, form, Noun, SavedMessage("Saved", form), ListUrl(owner),
+            async () => await queries.EditFormAsync(owner, id, cancellationToken));
+    }
+
+    [HttpGet("{id:int}/delete")]
+    public async Task<IActionResult> Delete(string conference, int id, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        var page = owner is null ? null : await queries.DeletePageAsync(owner, id, ListUrl(owner), cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(string conference, int id, Guid version, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        var result = await operations.DeleteAsync(owner.Id, id, version, cancellationToken);
+        return await RespondToDeleteAsync(result, Noun, "Deleted the time slot; its sessions are no longer on the program.", ListUrl(owner),
+            () => queries.DeletePageAsync(owner, id, ListUrl(owner), cancellationToken));
+    }
+
+    private static string SavedMessage(string verb, TimeSlotForm form) =>
+        $"{verb} the time slot {form.Date:yyyy-MM-dd} {form.StartTime:HH:mm}–{form.EndTime:HH:mm}{(form.EndsNextDay ? " (+1 day)" : "")}.";
+
+    private string ListUrl(OrganizeConference owner) => Url.Action(nameof(Index), new { conference = owner.Slug })!;
+}
