@@ -71,17 +71,8 @@ public sealed class TimeSlotQueries(ConferenceDbContext db)
         return form;
     }
 
-    public static void FillChoices(TimeSlotForm form, OrganizeConference conference)
-    {
-        form.Conference = conference;
-        var days = new List<DateOnly>();
-        for (var day = conference.StartDate; day <= conference.EndDate; day = day.AddDays(1))
-        {
-            days.Add(day);
-        }
-
-        form.Days = days;
-    }
+    /// <summary>Sets what a posted form lacks, which for a time slot is only the conference.</summary>
+    public static void FillChoices(TimeSlotForm form, OrganizeConference conference) => form.Conference = conference;
 
     public async Task<DeletePage?> DeletePageAsync(OrganizeConference conference, int id, string cancelUrl, CancellationToken cancellationToken)
     {
