@@ -23,7 +23,7 @@ public sealed class TimeSlotQueries(ConferenceDbContext db)
         return new TimeSlotListPage(conference, days);
     }
 
-    /// <summary>Returns an empty form on the conference's first day, or on the day of its last slot.</summary>
+    /// <summary>Returns a form that starts where the latest slot ends, or on the conference's first day when that end is outside the conference.</summary>
     public async Task<TimeSlotForm> NewFormAsync(OrganizeConference conference, CancellationToken cancellationToken)
     {
         var last = await db.TimeSlots.AsNoTracking().OfConference(conference.Id)
