@@ -1,5 +1,4 @@
 using System.Net;
-using ConferenceApp.Data;
 using ConferenceApp.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -66,6 +66,24 @@ public sealed class RoomPagesTests : OrganizerTestBase
         Assert.True(await scope.Db.Rooms.AnyAsync(r => r.Id == id));
     }
 
+    [Fact]
+    public async Task Stale_edit_keeps_other_change()
+    {
+        var id = await RoomIdAsync("Main hall");
+        var url = $"{Base}/{Text(id)}/edit";
+        var stale = OrganizerBrowser.FormValues(await Browser.GetPageAsync(url));
+        OrganizerBrowser.RedirectTarget(await Browser.SubmitAsync(url, Fields(("Name", "Great hall"))));
+
+        stale["Name"] = "Small hall";
+        var response = await Browser.PostAsync(url, stale);
+
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Contains("Someone else changed this room", OrganizerBrowser.FormError(page), StringComparison.Ordinal);
+        Assert.Equal("Great hall", OrganizerBrowser.FormValues(page)["Name"]);
+        await using var scope = App.OpenDb();
+        Assert.Equal("Great hall", await scope.Db.Rooms.Where(r => r.Id == id).Select(r => r.Name).SingleAsync());
+    }
+
     private async Task<int> RoomIdAsync(string name)
     {
         await using var scope = App.OpenDb();

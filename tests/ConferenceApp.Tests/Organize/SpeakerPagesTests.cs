@@ -83,4 +83,29 @@ public sealed class SpeakerPagesTests : OrganizerTestBase
         var page = await OrganizerBrowser.ParseAsync(response);
         Assert.Contains("already uses the URL name", OrganizerBrowser.ErrorFor(page, "Slug"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stale_edit_keeps_other_change()
+    {
+        int id;
+        await using (var scope = App.OpenDb())
+        {
+            id = await scope.Db.Speakers.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        }
+
+        var url = $"{Base}/{Text(id)}/edit";
+        var stale = OrganizerBrowser.FormValues(await Browser.GetPageAsync(url));
+        OrganizerBrowser.RedirectTarget(await Browser.SubmitAsync(url, Fields(("Headline", "Their headline"))));
+
+        stale["Headline"] = "My headline";
+        var response = await Browser.PostAsync(url, stale);
+
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Contains("Someone else changed this speaker", OrganizerBrowser.FormError(page), StringComparison.Ordinal);
+        Assert.Equal("Their headline", OrganizerBrowser.FormValues(page)["Headline"]);
+        await using (var scope = App.OpenDb())
+        {
+            Assert.Equal("Their headline", await scope.Db.Speakers.Where(s => s.Id == id).Select(s => s.Headline).SingleAsync());
+        }
+    }
 }

@@ -91,6 +91,26 @@ public sealed class TimeSlotPagesTests : OrganizerTestBase
         Assert.Contains("does not exist in Asia/Jerusalem", OrganizerBrowser.ErrorFor(page, "StartTime"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stale_edit_keeps_other_change()
+    {
+        var id = await SlotIdAsync(new DateTime(2023, 3, 9, 8, 45, 0));
+        var url = $"{Base}/{Text(id)}/edit";
+        var stale = OrganizerBrowser.FormValues(await Browser.GetPageAsync(url));
+        OrganizerBrowser.RedirectTarget(await Browser.SubmitAsync(url, Fields(("StartTime", "08:30"))));
+
+        stale["EndTime"] = "09:15";
+        var response = await Browser.PostAsync(url, stale);
+
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Contains("Someone else changed this time slot", OrganizerBrowser.FormError(page), StringComparison.Ordinal);
+        Assert.Equal("08:30", OrganizerBrowser.FormValues(page)["StartTime"]);
+        await using var scope = App.OpenDb();
+        var slot = await scope.Db.TimeSlots.SingleAsync(s => s.Id == id);
+        Assert.Equal(new DateTime(2023, 3, 9, 8, 30, 0), slot.Start);
+        Assert.Equal(new DateTime(2023, 3, 9, 9, 30, 0), slot.End);
+    }
+
     private async Task<int> SlotIdAsync(DateTime start)
     {
         await using var scope = App.OpenDb();

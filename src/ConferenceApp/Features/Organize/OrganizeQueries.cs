@@ -1,5 +1,4 @@
 using ConferenceApp.Data;
-using ConferenceApp.Domain;
 using ConferenceApp.Features.Organize.Sessions;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-
 namespace ConferenceApp.Features.Organize.TimeSlots;
 
 /// <summary>The time slot form: a day and local start and end times in the conference's time zone.</summary>
@@ -15,11 +12,6 @@ public sealed class TimeSlotForm : OrganizeForm
 
     /// <summary>True when the end time is on the day after <see cref="Date"/>, for a slot that crosses midnight.</summary>
     public bool EndsNextDay { get; set; }
-
-    /// <summary>The conference's days, offered as choices for <see cref="Date"/>.</summary>
-    [BindNever]
-    [ValidateNever]
-    public IReadOnlyList<DateOnly> Days { get; set; } = [];
 }
 
 public sealed record TimeSlotListPage(OrganizeConference Conference, IReadOnlyList<TimeSlotDay> Days);

@@ -23,7 +23,7 @@ public sealed class TimeSlotQueries(ConferenceDbContext db)
         return new TimeSlotListPage(conference, days);
     }
 
-    /// <summary>Returns an empty form on the conference's first day, or on the day of its last slot.</summary>
+    /// <summary>Returns a form that starts where the latest slot ends, or on the conference's first day when that end is outside the conference.</summary>
     public async Task<TimeSlotForm> NewFormAsync(OrganizeConference conference, CancellationToken cancellationToken)
     {
         var last = await db.TimeSlots.AsNoTracking().OfConference(conference.Id)
@@ -71,17 +71,8 @@ public sealed class TimeSlotQueries(ConferenceDbContext db)
         return form;
     }
 
-    public static void FillChoices(TimeSlotForm form, OrganizeConference conference)
-    {
-        form.Conference = conference;
-        var days = new List<DateOnly>();
-        for (var day = conference.StartDate; day <= conference.EndDate; day = day.AddDays(1))
-        {
-            days.Add(day);
-        }
-
-        form.Days = days;
-    }
+    /// <summary>Sets what a posted form lacks, which for a time slot is only the conference.</summary>
+    public static void FillChoices(TimeSlotForm form, OrganizeConference conference) => form.Conference = conference;
 
     public async Task<DeletePage?> DeletePageAsync(OrganizeConference conference, int id, string cancelUrl, CancellationToken cancellationToken)
     {
