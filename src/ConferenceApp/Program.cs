@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddConferenceAccounts();
 builder.Services.AddConferenceWeb(builder.Configuration);
+builder.Services.AddConferenceServices(builder.Configuration);
 builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
 

@@ -82,7 +82,8 @@ internal static class AuditRecorder
 
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.Name == nameof(IVersioned.Version) || property.IsTemporary)
+            // The version changes on every save, and a token hash must not be copied anywhere.
+            if (property.Metadata.Name is nameof(IVersioned.Version) or nameof(SpeakerInvitation.TokenHash) || property.IsTemporary)
             {
                 continue;
             }

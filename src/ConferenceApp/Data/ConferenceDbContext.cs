@@ -31,6 +31,10 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
 
     public DbSet<SessionPerson> SessionPeople => Set<SessionPerson>();
 
+    public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
+
+    public DbSet<SpeakerInvitation> SpeakerInvitations => Set<SpeakerInvitation>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

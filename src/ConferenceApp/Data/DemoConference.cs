@@ -111,16 +111,15 @@ public static class DemoConference
 
     private static readonly SpeakerDetails[] People =
     [
-        new("nitzan-gado", "Nitzan Gado", null, null, null),
-        new("lily-ben-ami", "Lily Ben Ami", null, null, null),
-        new("bracha-shapira", "Prof. Bracha Shapira", null, null, null),
-        new("juan-liu", "Juan Liu", null, null, null),
+        new("nitzan-gado", "Nitzan Gado", null, null),
+        new("lily-ben-ami", "Lily Ben Ami", null, null),
+        new("bracha-shapira", "Prof. Bracha Shapira", null, null),
+        new("juan-liu", "Juan Liu", null, null),
         new("almog-gueta", "Almog Gueta", "MSc Data Science student at the Technion",
-            "Almog Gueta is an MSc student in Data Science and Engineering at the Technion. Her research focus is on Computational Social Science in the field of NLP, under the supervision of Professor Roi Reichart. She recently completed an internship with IBM Research in the Debating Technology group. In addition to her studies, Almog is a lecturer for the Data Science courses at the Technion Continuing Education Unit.",
-            null),
-        new("merav-mofaz", "Merav Mofaz", null, null, null),
-        new("reut-yaniv", "Reut Yaniv", null, null, null),
-        new("rachel-wities", "Rachel Wities", null, null, null),
+            "Almog Gueta is an MSc student in Data Science and Engineering at the Technion. Her research focus is on Computational Social Science in the field of NLP, under the supervision of Professor Roi Reichart. She recently completed an internship with IBM Research in the Debating Technology group. In addition to her studies, Almog is a lecturer for the Data Science courses at the Technion Continuing Education Unit."),
+        new("merav-mofaz", "Merav Mofaz", null, null),
+        new("reut-yaniv", "Reut Yaniv", null, null),
+        new("rachel-wities", "Rachel Wities", null, null),
     ];
 
     private sealed record DemoTalk(string Slug, string Title, string SpeakerSlug, string SessionStart, string? Abstract = null, string? SampleNote = null);

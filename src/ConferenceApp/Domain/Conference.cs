@@ -36,6 +36,14 @@ public sealed class Conference : IVersioned
     /// <summary>A note naming the values that are sample data rather than facts, or null.</summary>
     public string? SampleNote { get; private set; }
 
+    /// <summary>Whether speakers may edit the titles and abstracts of their own talks. Off by default.</summary>
+    public bool SpeakersMayEditTalks { get; private set; }
+
+    public void AllowSpeakersToEditTalks(bool allowed)
+    {
+        SpeakersMayEditTalks = allowed;
+    }
+
     /// <summary>The conference's days in order.</summary>
     public IEnumerable<DateOnly> Days()
     {

@@ -17,11 +17,29 @@ public sealed class Speaker : ConferenceEntity
     /// <summary>One line on who the speaker is, such as "MSc Data Science student at the Technion".</summary>
     public string? Headline { get; private set; }
 
-    /// <summary>The biography as plain text; paragraphs are separated by blank lines.</summary>
+    /// <summary>The biography in Markdown; plain text with blank lines between paragraphs is valid Markdown too.</summary>
     public string? Bio { get; private set; }
 
-    /// <summary>An absolute https or http URL of a photo, or null.</summary>
-    public string? PhotoUrl { get; private set; }
+    public string? WebsiteUrl { get; private set; }
+
+    public string? LinkedInUrl { get; private set; }
+
+    public string? GitHubUrl { get; private set; }
+
+    public string? MastodonUrl { get; private set; }
+
+    public string? XUrl { get; private set; }
+
+    /// <summary>The content hash of the current photo, part of its URL, or null when there is no photo.</summary>
+    public string? PhotoHash { get; private set; }
+
+    /// <summary>The Identity user id of the speaker's account, or null while the speaker has none.</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>The fields that the organizers have locked against the speaker's own edits.</summary>
+    public SpeakerFields LockedFields { get; private set; }
+
+    public SpeakerLinks Links => new(WebsiteUrl, LinkedInUrl, GitHubUrl, MastodonUrl, XUrl);
 
     public static Speaker Create(int conferenceId, SpeakerDetails details)
     {
@@ -39,12 +57,87 @@ public sealed class Speaker : ConferenceEntity
         Name = cleaned.Name!;
         Headline = cleaned.Headline;
         Bio = cleaned.Bio;
-        PhotoUrl = cleaned.PhotoUrl;
+    }
+
+    /// <summary>
+    /// Applies the speaker's own edit of their profile. The URL name stays as the organizers set
+    /// it, and a change to a locked field is rejected with an error on that field.
+    /// </summary>
+    public void UpdateBySpeaker(string? name, string? headline, string? bio, SpeakerLinks links)
+    {
+        var details = new SpeakerDetails(Slug, name, headline, bio).Cleaned();
+        var cleanedLinks = links.Cleaned();
+
+        var errors = details.Validate();
+        errors.AddRange(cleanedLinks.Validate());
+        CheckLocked(errors, SpeakerFields.Name, nameof(Name), "name", Name != details.Name);
+        CheckLocked(errors, SpeakerFields.Headline, nameof(Headline), "headline", Headline != details.Headline);
+        CheckLocked(errors, SpeakerFields.Bio, nameof(Bio), "bio", Bio != details.Bio);
+        CheckLocked(errors, SpeakerFields.Links, nameof(Links), "links", Links != cleanedLinks);
+        DomainValidationException.ThrowIfAny(errors);
+
+        Update(details);
+        ApplyLinks(cleanedLinks);
+    }
+
+    /// <summary>Replaces the web links, as organizers may do whatever the locks say.</summary>
+    public void SetLinks(SpeakerLinks links)
+    {
+        var cleaned = links.Cleaned();
+        DomainValidationException.ThrowIfAny(cleaned.Validate());
+        ApplyLinks(cleaned);
+    }
+
+    /// <summary>Sets the hash of a newly stored photo, or null to remove the photo. A speaker's own change is rejected while the photo is locked.</summary>
+    public void SetPhoto(string? contentHash, bool bySpeaker)
+    {
+        var errors = new List<FieldError>();
+        if (bySpeaker)
+        {
+            CheckLocked(errors, SpeakerFields.Photo, "Photo", "photo", PhotoHash != contentHash);
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
+        PhotoHash = contentHash;
+    }
+
+    /// <summary>Sets which fields the speaker may no longer change.</summary>
+    public void LockFields(SpeakerFields fields)
+    {
+        LockedFields = fields & (SpeakerFields.Name | SpeakerFields.Headline | SpeakerFields.Bio | SpeakerFields.Links | SpeakerFields.Photo);
+    }
+
+    /// <summary>Binds the speaker record to an account. A record bound to another account is not taken over.</summary>
+    public void LinkAccount(string userId)
+    {
+        if (UserId is not null && UserId != userId)
+        {
+            throw new DomainValidationException("This speaker profile already belongs to another account.");
+        }
+
+        UserId = userId;
+    }
+
+    private void ApplyLinks(SpeakerLinks links)
+    {
+        WebsiteUrl = links.Website;
+        LinkedInUrl = links.LinkedIn;
+        GitHubUrl = links.GitHub;
+        MastodonUrl = links.Mastodon;
+        XUrl = links.X;
+    }
+
+    private void CheckLocked(List<FieldError> errors, SpeakerFields field, string property, string label, bool changed)
+    {
+        if (changed && LockedFields.HasFlag(field))
+        {
+            errors.Add(new FieldError(property, $"The organizers have locked your {label}, so it cannot be changed here. Ask them if it needs a change."));
+        }
     }
 }
 
 /// <summary>The editable values of a speaker, as typed.</summary>
-public sealed record SpeakerDetails(string? Slug, string? Name, string? Headline, string? Bio, string? PhotoUrl)
+public sealed record SpeakerDetails(string? Slug, string? Name, string? Headline, string? Bio)
 {
     public SpeakerDetails Cleaned() => this with
     {
@@ -52,7 +145,6 @@ public sealed record SpeakerDetails(string? Slug, string? Name, string? Headline
         Name = Text.Clean(Name),
         Headline = Text.Clean(Headline),
         Bio = Text.CleanMultiline(Bio),
-        PhotoUrl = Text.Clean(PhotoUrl),
     };
 
     public List<FieldError> Validate()
@@ -62,16 +154,6 @@ public sealed record SpeakerDetails(string? Slug, string? Name, string? Headline
         Text.Check(errors, nameof(Name), "Name", Name, Text.NameMaxLength, required: true);
         Text.Check(errors, nameof(Headline), "Headline", Headline, Text.TitleMaxLength, required: false);
         Text.Check(errors, nameof(Bio), "Bio", Bio, Text.LongTextMaxLength, required: false);
-        Text.Check(errors, nameof(PhotoUrl), "Photo URL", PhotoUrl, 2_000, required: false);
-
-        if (PhotoUrl is not null && !IsWebUrl(PhotoUrl))
-        {
-            errors.Add(new FieldError(nameof(PhotoUrl), "The photo URL must be an absolute http or https address."));
-        }
-
         return errors;
     }
-
-    private static bool IsWebUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -58,8 +58,8 @@ public sealed class TalkSpeakersTests(SavedRowsFixture rows) : IClassFixture<Sav
     public void SetSpeakers_accepts_two_unsaved_speakers()
     {
         var talk = NewDemoTalk();
-        var first = Speaker.Create(rows.Demo.Id, new SpeakerDetails("new-one", "New One", null, null, null));
-        var second = Speaker.Create(rows.Demo.Id, new SpeakerDetails("new-two", "New Two", null, null, null));
+        var first = Speaker.Create(rows.Demo.Id, new SpeakerDetails("new-one", "New One", null, null));
+        var second = Speaker.Create(rows.Demo.Id, new SpeakerDetails("new-two", "New Two", null, null));
 
         talk.SetSpeakers([new PersonAssignment(first, null), new PersonAssignment(second, null)]);
 

@@ -22,5 +22,5 @@ internal static class TestData
     public static DateTime Local(int year, int month, int day, int hour, int minute) =>
         new(year, month, day, hour, minute, 0, DateTimeKind.Unspecified);
 
-    public static SpeakerDetails SpeakerDetails(string slug, string name) => new(slug, name, null, null, null);
+    public static SpeakerDetails SpeakerDetails(string slug, string name) => new(slug, name, null, null);
 }

@@ -20,10 +20,11 @@ public sealed class SpeakerPagesTests : OrganizerTestBase
             id = await scope.Db.Speakers.Where(s => s.Slug == "dana-levi-ornstein").Select(s => s.Id).SingleAsync();
         }
 
-        var edited = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("Bio", "Works on graphs."), ("PhotoUrl", "https://example.org/dana.jpg")));
+        var edited = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("Bio", "Works on *graphs*."), ("Website", "https://example.org/dana")));
         OrganizerBrowser.RedirectTarget(edited);
         var page = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/speakers/dana-levi-ornstein", UriKind.Relative));
-        Assert.Contains("Works on graphs.", page, StringComparison.Ordinal);
+        Assert.Contains("Works on <em>graphs</em>.", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://example.org/dana\"", page, StringComparison.Ordinal);
 
         var deleted = await Browser.SubmitAsync($"{Base}/{Text(id)}/delete");
         OrganizerBrowser.RedirectTarget(deleted);
@@ -53,7 +54,8 @@ public sealed class SpeakerPagesTests : OrganizerTestBase
     [Theory]
     [InlineData("Name", "", "Name", "Name is required.")]
     [InlineData("Slug", "-x-", "Slug", "is invalid")]
-    [InlineData("PhotoUrl", "ftp://example.org/a.jpg", "PhotoUrl", "http or https")]
+    [InlineData("Website", "ftp://example.org/a", "Website", "https://")]
+    [InlineData("X", "javascript:alert(1)", "X", "https://")]
     public async Task Create_rejects_bad_input_next_to_field(string field, string value, string errorField, string message)
     {
         var values = Fields(("Name", "Ruth Cohen"), ("Slug", ""));

@@ -84,7 +84,18 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         builder.Property(s => s.Name).HasMaxLength(Text.NameMaxLength).IsRequired();
         builder.Property(s => s.Headline).HasMaxLength(Text.TitleMaxLength);
         builder.Property(s => s.Bio).HasMaxLength(Text.LongTextMaxLength);
-        builder.Property(s => s.PhotoUrl).HasMaxLength(2_000);
+        builder.Property(s => s.WebsiteUrl).HasMaxLength(SpeakerLinks.MaxLength);
+        builder.Property(s => s.LinkedInUrl).HasMaxLength(SpeakerLinks.MaxLength);
+        builder.Property(s => s.GitHubUrl).HasMaxLength(SpeakerLinks.MaxLength);
+        builder.Property(s => s.MastodonUrl).HasMaxLength(SpeakerLinks.MaxLength);
+        builder.Property(s => s.XUrl).HasMaxLength(SpeakerLinks.MaxLength);
+        builder.Property(s => s.PhotoHash).HasMaxLength(64);
+        builder.Ignore(s => s.Links);
+
+        // One account holds at most one speaker record per conference.
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.HasIndex(s => new { s.ConferenceId, s.UserId }).IsUnique();
+        builder.HasOne<Microsoft.AspNetCore.Identity.IdentityUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -105,6 +116,30 @@ internal sealed class SessionPersonConfiguration : IEntityTypeConfiguration<Sess
         builder.HasKey(sp => new { sp.SessionId, sp.SpeakerId });
         builder.Property(sp => sp.Role).HasMaxLength(Text.TitleMaxLength);
         builder.HasOne(sp => sp.Speaker).WithMany().HasForeignKey(sp => sp.SpeakerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SpeakerPhotoConfiguration : IEntityTypeConfiguration<SpeakerPhoto>
+{
+    public void Configure(EntityTypeBuilder<SpeakerPhoto> builder)
+    {
+        builder.HasOne<Speaker>().WithMany().HasForeignKey(p => p.SpeakerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.SpeakerId, p.Size }).IsUnique();
+        builder.Property(p => p.ContentHash).HasMaxLength(64).IsRequired();
+        builder.Property(p => p.Bytes).IsRequired();
+    }
+}
+
+internal sealed class SpeakerInvitationConfiguration : IEntityTypeConfiguration<SpeakerInvitation>
+{
+    public void Configure(EntityTypeBuilder<SpeakerInvitation> builder)
+    {
+        builder.ConfigureOwnedByConference();
+        builder.HasOne<Speaker>().WithMany().HasForeignKey(i => i.SpeakerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.Email).HasMaxLength(256).IsRequired();
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.Property(i => i.CreatedBy).HasMaxLength(256).IsRequired();
     }
 }
 

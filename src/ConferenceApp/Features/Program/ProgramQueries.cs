@@ -1,5 +1,7 @@
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Speakers;
+using ConferenceApp.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Program;
@@ -8,7 +10,7 @@ namespace ConferenceApp.Features.Program;
 /// The public read side: each method projects straight to a view model with a fixed number of
 /// queries, whatever the size of the program, and tracks nothing.
 /// </summary>
-public sealed class ProgramQueries(ConferenceDbContext db)
+public sealed class ProgramQueries(ConferenceDbContext db, MarkdownRenderer markdown)
 {
     /// <summary>
     /// Returns the slug of the conference that "/" leads to: the one running today, else the
@@ -91,7 +93,7 @@ public sealed class ProgramQueries(ConferenceDbContext db)
 
         var speakers = await db.Speakers.AsNoTracking().OfConference(conference.Id)
             .OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Select(s => new SpeakerSummary(s.Slug, s.Name, s.Headline, s.PhotoUrl))
+            .Select(s => new SpeakerSummary(s.Slug, s.Name, s.Headline, s.Id, s.PhotoHash))
             .ToListAsync(cancellationToken);
 
         return new SpeakerListPage(conference, speakers);
@@ -107,7 +109,7 @@ public sealed class ProgramQueries(ConferenceDbContext db)
 
         var speaker = await db.Speakers.AsNoTracking().OfConference(conference.Id)
             .Where(s => s.Slug == speakerSlug)
-            .Select(s => new { s.Id, s.Slug, s.Name, s.Headline, s.Bio, s.PhotoUrl })
+            .Select(s => new { s.Id, s.Slug, s.Name, s.Headline, s.Bio, s.PhotoHash, s.WebsiteUrl, s.LinkedInUrl, s.GitHubUrl, s.MastodonUrl, s.XUrl })
             .FirstOrDefaultAsync(cancellationToken);
         if (speaker is null)
         {
@@ -145,7 +147,9 @@ public sealed class ProgramQueries(ConferenceDbContext db)
             .OrderBy(s => s.Placement.Start?.Local ?? DateTime.MaxValue)
             .ToList();
 
-        return new SpeakerPage(conference, speaker.Slug, speaker.Name, speaker.Headline, speaker.Bio, speaker.PhotoUrl, speakerTalks, speakerSessions);
+        var links = new SpeakerLinks(speaker.WebsiteUrl, speaker.LinkedInUrl, speaker.GitHubUrl, speaker.MastodonUrl, speaker.XUrl);
+        return new SpeakerPage(conference, speaker.Slug, speaker.Name, speaker.Headline, markdown.ToHtml(speaker.Bio),
+            SpeakerPhotoUrls.For(speaker.Id, speaker.PhotoHash, 256), [.. links.Present()], speakerTalks, speakerSessions);
     }
 
     public async Task<TalkPage?> GetTalkAsync(string conferenceSlug, string talkSlug, CancellationToken cancellationToken)

@@ -44,7 +44,10 @@ public sealed record ProgramTalk(string Slug, string Title, IReadOnlyList<Person
 
 public sealed record SpeakerListPage(ConferenceHeader Conference, IReadOnlyList<SpeakerSummary> Speakers);
 
-public sealed record SpeakerSummary(string Slug, string Name, string? Headline, string? PhotoUrl);
+public sealed record SpeakerSummary(string Slug, string Name, string? Headline, int Id, string? PhotoHash)
+{
+    public string? PhotoUrl => ConferenceApp.Features.Speakers.SpeakerPhotoUrls.For(Id, PhotoHash, 96);
+}
 
 /// <summary>Where and when a talk or led session takes place; null parts are not scheduled yet.</summary>
 public sealed record Placement(LocalTime? Start, LocalTime? End, string? RoomName, bool AllRooms);
@@ -54,8 +57,9 @@ public sealed record SpeakerPage(
     string Slug,
     string Name,
     string? Headline,
-    string? Bio,
+    string BioHtml,
     string? PhotoUrl,
+    IReadOnlyList<(string Label, string Url)> Links,
     IReadOnlyList<SpeakerTalk> Talks,
     IReadOnlyList<SpeakerSession> Sessions);
 

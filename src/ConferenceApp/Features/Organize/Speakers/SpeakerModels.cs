@@ -1,3 +1,5 @@
+using ConferenceApp.Domain;
+
 namespace ConferenceApp.Features.Organize.Speakers;
 
 public sealed class SpeakerForm : OrganizeForm
@@ -10,9 +12,38 @@ public sealed class SpeakerForm : OrganizeForm
     /// <summary>One line on who the speaker is.</summary>
     public string? Headline { get; set; }
 
+    /// <summary>The bio in Markdown.</summary>
     public string? Bio { get; set; }
 
-    public string? PhotoUrl { get; set; }
+    public string? Website { get; set; }
+
+    public string? LinkedIn { get; set; }
+
+    public string? GitHub { get; set; }
+
+    public string? Mastodon { get; set; }
+
+    public string? X { get; set; }
+
+    /// <summary>The fields the speaker may not change on their own profile page.</summary>
+    public bool LockName { get; set; }
+
+    public bool LockHeadline { get; set; }
+
+    public bool LockBio { get; set; }
+
+    public bool LockLinks { get; set; }
+
+    public bool LockPhoto { get; set; }
+
+    public SpeakerLinks Links => new(Website, LinkedIn, GitHub, Mastodon, X);
+
+    public SpeakerFields LockedFields =>
+        (LockName ? SpeakerFields.Name : SpeakerFields.None)
+        | (LockHeadline ? SpeakerFields.Headline : SpeakerFields.None)
+        | (LockBio ? SpeakerFields.Bio : SpeakerFields.None)
+        | (LockLinks ? SpeakerFields.Links : SpeakerFields.None)
+        | (LockPhoto ? SpeakerFields.Photo : SpeakerFields.None);
 }
 
 public sealed record SpeakerListPage(OrganizeConference Conference, IReadOnlyList<SpeakerRow> Speakers);

@@ -15,6 +15,7 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         var errors = new List<FieldError>();
         Speaker? speaker = null;
         DomainSteps.Run(errors, () => speaker = Speaker.Create(conferenceId, Details(form)));
+        DomainSteps.Run(errors, () => speaker?.SetLinks(form.Links));
         FormRules.CheckSampleNote(errors, form.SampleNote);
         if (speaker is null || errors.Count > 0)
         {
@@ -22,6 +23,7 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         }
 
         speaker.MarkSample(form.SampleNote);
+        speaker.LockFields(form.LockedFields);
         return await SaveAsync(speaker, isNew: true, cancellationToken);
     }
 
@@ -37,6 +39,7 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
 
         var errors = new List<FieldError>();
         DomainSteps.Run(errors, () => speaker.Update(Details(form)));
+        DomainSteps.Run(errors, () => speaker.SetLinks(form.Links));
         FormRules.CheckSampleNote(errors, form.SampleNote);
         if (errors.Count > 0)
         {
@@ -44,6 +47,7 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         }
 
         speaker.MarkSample(form.SampleNote);
+        speaker.LockFields(form.LockedFields);
         return await SaveAsync(speaker, isNew: false, cancellationToken);
     }
 
@@ -68,7 +72,7 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         return result;
     }
 
-    private static SpeakerDetails Details(SpeakerForm form) => new(form.Slug, form.Name, form.Headline, form.Bio, form.PhotoUrl);
+    private static SpeakerDetails Details(SpeakerForm form) => new(form.Slug, form.Name, form.Headline, form.Bio);
 
     private async Task<ChangeResult> SaveAsync(Speaker speaker, bool isNew, CancellationToken cancellationToken)
     {

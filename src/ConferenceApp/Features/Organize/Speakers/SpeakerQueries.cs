@@ -1,4 +1,5 @@
 using ConferenceApp.Data;
+using ConferenceApp.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Organize.Speakers;
@@ -31,7 +32,16 @@ public sealed class SpeakerQueries(ConferenceDbContext db)
                 Name = s.Name,
                 Headline = s.Headline,
                 Bio = s.Bio,
-                PhotoUrl = s.PhotoUrl,
+                Website = s.WebsiteUrl,
+                LinkedIn = s.LinkedInUrl,
+                GitHub = s.GitHubUrl,
+                Mastodon = s.MastodonUrl,
+                X = s.XUrl,
+                LockName = (s.LockedFields & SpeakerFields.Name) != 0,
+                LockHeadline = (s.LockedFields & SpeakerFields.Headline) != 0,
+                LockBio = (s.LockedFields & SpeakerFields.Bio) != 0,
+                LockLinks = (s.LockedFields & SpeakerFields.Links) != 0,
+                LockPhoto = (s.LockedFields & SpeakerFields.Photo) != 0,
                 SampleNote = s.SampleNote,
             })
             .FirstOrDefaultAsync(cancellationToken);
