@@ -67,7 +67,8 @@ public static class AccountsSetup
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer));
+            .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer))
+            .AddPolicy(Policies.Speaker, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Speaker));
 
         services.AddRazorPages(options =>
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ConferenceApp.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,6 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = returnUrl;
-        var target = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/organize";
 
         if (!ModelState.IsValid)
         {
@@ -37,7 +37,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
         if (result.Succeeded)
         {
             logger.LogInformation("User {Email} signed in", Input.Email);
-            return LocalRedirect(target);
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(Input.Email.Trim()));
         }
 
         if (result.IsLockedOut)
@@ -51,6 +51,19 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
         logger.LogWarning("Failed sign-in for {Email}", Input.Email);
         ModelState.AddModelError(string.Empty, "The email or password is incorrect.");
         return Page();
+    }
+
+    // Organizers start in the organizer area, speakers on their own pages.
+    private async Task<string> HomeOfAsync(string email)
+    {
+        var user = await signInManager.UserManager.FindByEmailAsync(email);
+        if (user is not null && !await signInManager.UserManager.IsInRoleAsync(user, Roles.Organizer)
+            && await signInManager.UserManager.IsInRoleAsync(user, Roles.Speaker))
+        {
+            return "/speaker";
+        }
+
+        return "/organize";
     }
 
     public sealed class LoginInput
