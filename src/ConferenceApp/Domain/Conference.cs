@@ -6,6 +6,11 @@ public sealed class Conference : IVersioned
     /// <summary>The longest conference the model accepts, in days.</summary>
     public const int MaxDays = 31;
 
+    /// <summary>The earliest and latest years a conference may take place in. The bounds keep every local time convertible to an instant.</summary>
+    public const int MinYear = 1970;
+
+    public const int MaxYear = 2199;
+
     private Conference()
     {
         Slug = "";
@@ -115,7 +120,16 @@ public sealed record ConferenceDetails(
                 $"The time zone \"{TimeZoneId}\" is unknown; use an IANA id such as Europe/Berlin or Asia/Jerusalem."));
         }
 
-        if (EndDate < StartDate)
+        if (StartDate.Year is < Conference.MinYear or > Conference.MaxYear)
+        {
+            errors.Add(new FieldError(nameof(StartDate), $"The first day must be in a year from {Conference.MinYear} to {Conference.MaxYear}."));
+        }
+
+        if (EndDate.Year is < Conference.MinYear or > Conference.MaxYear)
+        {
+            errors.Add(new FieldError(nameof(EndDate), $"The last day must be in a year from {Conference.MinYear} to {Conference.MaxYear}."));
+        }
+        else if (EndDate < StartDate)
         {
             errors.Add(new FieldError(nameof(EndDate), "The last day must not be before the first day."));
         }

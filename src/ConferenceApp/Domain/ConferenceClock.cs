@@ -60,6 +60,29 @@ public sealed class ConferenceClock
                 $"The local time {local:yyyy-MM-dd HH:mm} does not exist in {_zone.Id}: the clocks skip it.");
         }
 
+        return Resolve(unspecified);
+    }
+
+    /// <summary>
+    /// Converts a local time to an instant for display. Unlike <see cref="ToInstant"/> it accepts a
+    /// skipped local time, which only data stored before a change of zone can hold, and reads it
+    /// with the offset in force before the clocks jumped.
+    /// </summary>
+    public DateTimeOffset ToInstantForDisplay(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (!_zone.IsInvalidTime(unspecified))
+        {
+            return Resolve(unspecified);
+        }
+
+        // Clock changes skip at most two hours, so three hours earlier is before the jump.
+        var before = unspecified.AddHours(-3);
+        return new DateTimeOffset(unspecified, _zone.GetUtcOffset(before));
+    }
+
+    private DateTimeOffset Resolve(DateTime unspecified)
+    {
         var offset = _zone.IsAmbiguousTime(unspecified)
             ? _zone.GetAmbiguousTimeOffsets(unspecified).Max()
             : _zone.GetUtcOffset(unspecified);

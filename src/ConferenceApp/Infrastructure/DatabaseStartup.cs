@@ -9,9 +9,10 @@ public static class DatabaseStartup
 {
     /// <summary>
     /// Applies pending migrations, loads the demo conference into an empty database when
-    /// <c>DemoData:LoadIntoEmptyDatabase</c> is true, and opens first-run setup while no organizer exists.
+    /// <c>DemoData:LoadIntoEmptyDatabase</c> is true, and, when <paramref name="openFirstRunSetup"/>
+    /// is true, opens first-run setup while no organizer exists.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool openFirstRunSetup = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -31,6 +32,9 @@ public static class DatabaseStartup
             logger.LogInformation("Loaded the demo conference {ConferenceSlug} into the empty database", DemoConference.Slug);
         }
 
-        await services.GetRequiredService<FirstRunSetup>().OpenIfNoOrganizerAsync(CancellationToken.None);
+        if (openFirstRunSetup)
+        {
+            await services.GetRequiredService<FirstRunSetup>().OpenIfNoOrganizerAsync(CancellationToken.None);
+        }
     }
 }

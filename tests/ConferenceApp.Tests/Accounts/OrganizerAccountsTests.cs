@@ -14,7 +14,7 @@ public sealed class OrganizerAccountsTests(AppFactory app) : IClassFixture<AppFa
         var accounts = scope.ServiceProvider.GetRequiredService<OrganizerAccounts>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
 
-        var result = await accounts.CreateAsync(email, password);
+        var result = await accounts.CreateAsync(email, password, allowExistingAccount: true);
         var user = await users.FindByEmailAsync(email);
         var isOrganizer = user is not null && await users.IsInRoleAsync(user, Roles.Organizer);
         return (result, user, isOrganizer);

@@ -34,6 +34,23 @@ public sealed class ConferenceClockTests
     }
 
     [Fact]
+    public void Display_instant_reads_skipped_time_with_winter_offset()
+    {
+        var instant = Berlin.ToInstantForDisplay(Local(2026, 3, 29, 2, 30));
+
+        Assert.Equal(TimeSpan.FromHours(1), instant.Offset);
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 30, 0, DateTimeKind.Utc), instant.UtcDateTime);
+    }
+
+    [Fact]
+    public void Display_instant_matches_ToInstant_elsewhere()
+    {
+        var local = Local(2026, 10, 25, 2, 30);
+
+        Assert.Equal(Berlin.ToInstant(local), Berlin.ToInstantForDisplay(local));
+    }
+
+    [Fact]
     public void IsSkipped_marks_the_spring_gap()
     {
         Assert.True(Berlin.IsSkipped(Local(2026, 3, 29, 2, 30)));

@@ -49,6 +49,8 @@ public sealed class ConferencePagesTests : OrganizerTestBase
     [InlineData("TimeZoneId", "Mars/Olympus_Mons", "TimeZoneId", "unknown")]
     [InlineData("EndDate", "2026-06-01", "EndDate", "must not be before the first day")]
     [InlineData("StartDate", "", "StartDate", "The first day is required.")]
+    [InlineData("StartDate", "0001-01-01", "StartDate", "from 1970 to 2199")]
+    [InlineData("EndDate", "9999-12-31", "EndDate", "from 1970 to 2199")]
     public async Task Create_rejects_bad_input_next_to_field(string field, string value, string errorField, string message)
     {
         var values = new Dictionary<string, string>(NewConference) { [field] = value };
@@ -86,6 +88,30 @@ public sealed class ConferencePagesTests : OrganizerTestBase
         Assert.Contains("2023-03-09", OrganizerBrowser.ErrorFor(page, "StartDate"), StringComparison.Ordinal);
         await using var scope = App.OpenDb();
         Assert.Equal(new DateOnly(2023, 3, 9), await scope.Db.Conferences.Select(c => c.StartDate).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Edit_rejects_zone_that_skips_slot()
+    {
+        var values = new Dictionary<string, string>(NewConference)
+        {
+            ["Slug"] = "spring-forward",
+            ["TimeZoneId"] = "Europe/London",
+            ["StartDate"] = "2026-03-29",
+            ["EndDate"] = "2026-03-29",
+        };
+        OrganizerBrowser.RedirectTarget(await Browser.SubmitAsync("/organize/conferences/new", values));
+        var slot = new Dictionary<string, string> { ["Date"] = "2026-03-29", ["StartTime"] = "02:30", ["EndTime"] = "03:30" };
+        OrganizerBrowser.RedirectTarget(await Browser.SubmitAsync("/organize/spring-forward/timeslots/new", slot));
+
+        // Berlin's clocks jump from 02:00 to 03:00 that night, so 02:30 would not exist there.
+        var edit = await Browser.SubmitAsync("/organize/spring-forward/edit", new Dictionary<string, string>(values) { ["TimeZoneId"] = "Europe/Berlin" });
+
+        var page = await OrganizerBrowser.ParseAsync(edit);
+        Assert.Contains("2026-03-29 02:30", OrganizerBrowser.ErrorFor(page, "TimeZoneId"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Browser.Client.GetAsync(new Uri("/spring-forward/program", UriKind.Relative))).StatusCode);
+        await using var scope = App.OpenDb();
+        Assert.Equal("Europe/London", await scope.Db.Conferences.Where(c => c.Slug == "spring-forward").Select(c => c.TimeZoneId).SingleAsync());
     }
 
     [Fact]

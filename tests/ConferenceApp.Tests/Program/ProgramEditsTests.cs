@@ -29,9 +29,11 @@ public sealed class ProgramEditsTests
 
         var page = await app.CreateClient().GetPageAsync($"/{DemoConference.Slug}/program");
 
-        var times = page.Document.QuerySelectorAll("li.slot")[^1].QuerySelectorAll("time");
+        var slot = page.Document.QuerySelectorAll("li.slot")[^1];
+        var times = slot.QuerySelectorAll("time");
         Assert.Equal("23:00", times[0].TextContent);
-        Assert.Equal("00:30 (+1 day)", times[1].TextContent);
+        Assert.Equal("00:30", times[1].TextContent);
+        Assert.Equal("(+1 day)", slot.QuerySelector(".next-day")!.TextContent.Trim());
         Assert.Equal("2023-03-10T00:30:00+02:00", times[1].GetAttribute("datetime"));
     }
 

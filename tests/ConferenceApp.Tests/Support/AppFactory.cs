@@ -93,7 +93,7 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
         await using (var scope = Services.CreateAsyncScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<OrganizerAccounts>();
-            var result = await accounts.CreateAsync(OrganizerEmail, OrganizerPassword);
+            var result = await accounts.CreateAsync(OrganizerEmail, OrganizerPassword, allowExistingAccount: true);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 

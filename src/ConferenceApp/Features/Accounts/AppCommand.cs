@@ -71,11 +71,11 @@ public sealed class AppCommand
             return 2;
         }
 
-        await app.PrepareDatabaseAsync();
+        await app.PrepareDatabaseAsync(openFirstRunSetup: false);
 
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<OrganizerAccounts>();
-        var result = await accounts.CreateAsync(Email.Trim(), password);
+        var result = await accounts.CreateAsync(Email.Trim(), password, allowExistingAccount: true);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync($"The organizer account for {Email} was not created:");
@@ -87,7 +87,6 @@ public sealed class AppCommand
             return 1;
         }
 
-        app.Services.GetRequiredService<FirstRunSetup>().Close();
         await Console.Out.WriteLineAsync($"Organizer account {Email} is ready; sign in at /Identity/Account/Login.");
         return 0;
     }

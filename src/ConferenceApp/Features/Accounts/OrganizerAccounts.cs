@@ -12,10 +12,12 @@ public sealed class OrganizerAccounts(
         await roles.RoleExistsAsync(Roles.Organizer) && (await users.GetUsersInRoleAsync(Roles.Organizer)).Count > 0;
 
     /// <summary>
-    /// Creates an account with the Organizer role, or gives the role to the existing account with
-    /// that email. Returns Identity's errors (a weak password, an invalid email) when it fails.
+    /// Creates an account with the Organizer role. When <paramref name="allowExistingAccount"/> is
+    /// true (the command line, run by whoever operates the server), an existing account with that
+    /// email gets the role and the new password instead; otherwise it is an error. Returns
+    /// Identity's errors (a weak password, an invalid email) when it fails.
     /// </summary>
-    public async Task<IdentityResult> CreateAsync(string email, string password)
+    public async Task<IdentityResult> CreateAsync(string email, string password, bool allowExistingAccount)
     {
         if (!await roles.RoleExistsAsync(Roles.Organizer))
         {
@@ -27,6 +29,15 @@ public sealed class OrganizerAccounts(
         }
 
         var user = await users.FindByEmailAsync(email);
+        if (user is not null && !allowExistingAccount)
+        {
+            return IdentityResult.Failed(new IdentityError
+            {
+                Code = "DuplicateEmail",
+                Description = $"An account with the email {email} exists already. To make it an organizer, run the create-organizer command on the server.",
+            });
+        }
+
         if (user is null)
         {
             user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };

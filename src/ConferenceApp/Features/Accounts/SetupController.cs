@@ -18,9 +18,9 @@ public sealed class SetupController(
     ILogger<SetupController> logger) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index(string? token)
+    public async Task<IActionResult> Index(string? token)
     {
-        if (!setup.IsOpen)
+        if (!await IsOpenAsync())
         {
             return NotFound();
         }
@@ -31,7 +31,7 @@ public sealed class SetupController(
     [HttpPost("")]
     public async Task<IActionResult> Index(SetupForm form)
     {
-        if (!setup.IsOpen)
+        if (!await IsOpenAsync())
         {
             return NotFound();
         }
@@ -54,7 +54,7 @@ public sealed class SetupController(
             return NotFound();
         }
 
-        var result = await accounts.CreateAsync(form.Email.Trim(), form.Password);
+        var result = await accounts.CreateAsync(form.Email.Trim(), form.Password, allowExistingAccount: false);
         if (!result.Succeeded)
         {
             setup.Restore(token);
@@ -72,6 +72,24 @@ public sealed class SetupController(
         logger.LogInformation("First-run setup created the organizer account for {Email}", form.Email);
         TempData["Message"] = "Your organizer account is ready.";
         return LocalRedirect("/organize");
+    }
+
+    // The token lives in this process, but an organizer may have been created by the command
+    // in another process since start-up, so the database decides whether setup is still open.
+    private async Task<bool> IsOpenAsync()
+    {
+        if (!setup.IsOpen)
+        {
+            return false;
+        }
+
+        if (await accounts.AnyOrganizerExistsAsync())
+        {
+            setup.Close();
+            return false;
+        }
+
+        return true;
     }
 }
 

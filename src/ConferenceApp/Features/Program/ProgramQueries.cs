@@ -190,7 +190,7 @@ public sealed class ProgramQueries(ConferenceDbContext db, MarkdownRenderer mark
     private static int RoomPosition(Dictionary<int, RoomRow> rooms, int? roomId) =>
         roomId is { } id && rooms.TryGetValue(id, out var room) ? room.Position : -1;
 
-    private static LocalTime At(ConferenceClock clock, DateTime local) => new(local, clock.ToInstant(local));
+    private static LocalTime At(ConferenceClock clock, DateTime local) => new(local, clock.ToInstantForDisplay(local));
 
     private static ProgramItem ToItem(SessionRow session, Dictionary<int, RoomRow> rooms, List<TalkRow> talks, List<PersonRow> people)
     {

@@ -40,7 +40,7 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
 
     /// <summary>
     /// Changes a conference. New days must still contain every time slot's start day, because the
-    /// program shows slots by conference day.
+    /// program shows slots by conference day, and every slot time must exist in the new time zone.
     /// </summary>
     public async Task<ChangeResult> UpdateAsync(int id, ConferenceForm form, CancellationToken cancellationToken)
     {
@@ -75,6 +75,13 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
                 $"A time slot starts on {start:yyyy-MM-dd}, outside these days; move or delete the slots outside the new days first.");
         }
 
+        var skipped = await FirstSkippedSlotTimeAsync(conference, cancellationToken);
+        if (skipped is { } time)
+        {
+            return ChangeResult.Invalid(nameof(ConferenceForm.TimeZoneId),
+                $"A time slot has the local time {time:yyyy-MM-dd HH:mm}, which does not exist in {conference.TimeZoneId} because the clocks skip it; move that slot first.");
+        }
+
         var result = await saver.SaveAsync(DuplicateSlug(conference.Slug), cancellationToken);
         if (result.Outcome == ChangeOutcome.Saved)
         {
@@ -82,6 +89,18 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
         }
 
         return result with { Id = id, Slug = conference.Slug };
+    }
+
+    // Slot times are local times; in another zone some of them may fall in a clock change's gap.
+    private async Task<DateTime?> FirstSkippedSlotTimeAsync(Conference conference, CancellationToken cancellationToken)
+    {
+        var clock = new ConferenceClock(conference.TimeZoneId);
+        var slots = await db.TimeSlots.AsNoTracking().OfConference(conference.Id)
+            .OrderBy(s => s.Start)
+            .Select(s => new { s.Start, s.End })
+            .ToListAsync(cancellationToken);
+
+        return slots.SelectMany(s => new[] { s.Start, s.End }).Cast<DateTime?>().FirstOrDefault(t => clock.IsSkipped(t!.Value));
     }
 
     /// <summary>Deletes a conference and, through the foreign keys, every row that belongs to it.</summary>
@@ -115,7 +134,7 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
     // checks the other values against a stand-in date.
     private static ConferenceDetails Details(ConferenceForm form)
     {
-        var start = form.StartDate ?? form.EndDate ?? DateOnly.FromDayNumber(0);
+        var start = form.StartDate ?? form.EndDate ?? new DateOnly(Conference.MinYear, 1, 1);
         var end = form.EndDate ?? start;
         return new ConferenceDetails(form.Slug, form.Name, form.Venue, form.TimeZoneId, start, end, form.SampleNote);
     }
