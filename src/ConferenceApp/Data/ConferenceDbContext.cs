@@ -45,17 +45,48 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var audits = PrepareSave();
+        if (!audits.Any(a => AuditRecorder.NeedsKey(a.Audit)))
+        {
+            AuditEntries.AddRange(audits.Select(a => a.Audit));
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AuditEntries.AddRange(AuditRecorder.CompleteKeys(audits));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the changes and their audit entries atomically. When rows are added, the rows are
+    /// saved first so that their entries can name the ids the database gave them, and both saves
+    /// share one transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audits = PrepareSave();
+        if (!audits.Any(a => AuditRecorder.NeedsKey(a.Audit)))
+        {
+            AuditEntries.AddRange(audits.Select(a => a.Audit));
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(AuditRecorder.CompleteKeys(audits));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
-    private void PrepareSave()
+    private List<(AuditEntry Audit, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry Source)> PrepareSave()
     {
         ChangeTracker.DetectChanges();
 
@@ -67,6 +98,6 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
             }
         }
 
-        AuditEntries.AddRange(AuditRecorder.Record(ChangeTracker, actor.Name, DateTime.UtcNow));
+        return AuditRecorder.Record(ChangeTracker, actor.Name, DateTime.UtcNow);
     }
 }

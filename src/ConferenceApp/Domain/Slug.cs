@@ -19,9 +19,9 @@ public static partial class Slug
     /// <summary>
     /// Builds a slug from a name or title: accents are dropped, every run of other characters
     /// becomes one hyphen, and the result is cut at a word boundary to <see cref="MaxLength"/>.
-    /// Returns "item" when nothing usable is left (a title in a non-Latin script, say).
+    /// Returns <paramref name="fallback"/> when nothing usable is left (a name in Hebrew, say).
     /// </summary>
-    public static string From(string text)
+    public static string From(string text, string fallback = "item")
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
@@ -35,14 +35,15 @@ public static partial class Slug
             }
 
             var lower = char.ToLowerInvariant(character);
-            if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            var latin = lower is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? lower.ToString() : Transliterate(lower);
+            if (latin is not null)
             {
                 if (pendingHyphen && builder.Length > 0)
                 {
                     builder.Append('-');
                 }
 
-                builder.Append(lower);
+                builder.Append(latin);
                 pendingHyphen = false;
             }
             else
@@ -58,8 +59,22 @@ public static partial class Slug
             slug = cut > 0 ? slug[..cut] : slug[..MaxLength];
         }
 
-        return slug.Length == 0 ? "item" : slug;
+        return slug.Length == 0 ? fallback : slug;
     }
+
+    // Latin letters that do not decompose into a base letter and an accent.
+    private static string? Transliterate(char lower) => lower switch
+    {
+        'ł' => "l",
+        'ø' => "o",
+        'đ' or 'ð' => "d",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        'ı' => "i",
+        _ => null,
+    };
 
     /// <summary>Adds an error when a slug typed by a person is not valid.</summary>
     public static void Check(List<FieldError> errors, string field, string? value)

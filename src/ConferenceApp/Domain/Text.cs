@@ -8,8 +8,23 @@ public static class Text
     public const int LongTextMaxLength = 20_000;
 
     /// <summary>
-    /// Trims surrounding white space and turns an empty result into null. Inner characters,
-    /// typographic quotes and line breaks included, are kept exactly as typed.
+    /// Removes the bidirectional embedding and override characters (U+202A to U+202E). They
+    /// reverse the text that follows them, which can disguise a name or a link, and Hebrew or
+    /// Arabic text never needs them. The direction marks U+200E and U+200F are kept.
+    /// </summary>
+    public static string RemoveDirectionOverrides(string value)
+    {
+        if (!value.AsSpan().ContainsAnyInRange('\u202A', '\u202E'))
+        {
+            return value;
+        }
+
+        return string.Concat(value.Where(c => c is < '\u202A' or > '\u202E'));
+    }
+
+    /// <summary>
+    /// Trims surrounding white space, removes direction overrides, and turns an empty result into
+    /// null. Other characters, typographic quotes and line breaks included, are kept as typed.
     /// </summary>
     public static string? Clean(string? value)
     {
@@ -18,7 +33,7 @@ public static class Text
             return null;
         }
 
-        var trimmed = value.Trim();
+        var trimmed = RemoveDirectionOverrides(value).Trim();
         return trimmed.Length == 0 ? null : trimmed;
     }
 

@@ -27,6 +27,13 @@ public static class WebSetup
             {
                 // Every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+                // The message appears next to its field, so it need not name the property.
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"The value \"{value}\" is invalid here.");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"The value \"{value}\" is invalid here.");
+                messages.SetValueMustBeANumberAccessor(_ => "Enter a whole number.");
+                messages.SetValueIsInvalidAccessor(value => $"The value \"{value}\" is invalid here.");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()

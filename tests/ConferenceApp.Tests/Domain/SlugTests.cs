@@ -85,4 +85,16 @@ public sealed class SlugTests
     {
         Assert.False(Slug.IsValid(new string('a', Slug.MaxLength + 1)));
     }
+
+    [Fact]
+    public void From_transliterates_undecomposable_letters()
+    {
+        Assert.Equal("dvorak-lukasz-strasse", Slug.From("Dvořák Łukasz Straße"));
+    }
+
+    [Fact]
+    public void From_uses_fallback_for_hebrew()
+    {
+        Assert.Equal("speaker", Slug.From("אלמוג גואטה", "speaker"));
+    }
 }

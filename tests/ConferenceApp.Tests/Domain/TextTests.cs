@@ -36,4 +36,18 @@ public sealed class TextTests
     {
         Assert.Equal("a\nb\nc", Text.CleanMultiline("a\r\nb\rc"));
     }
+
+    [Fact]
+    public void Clean_removes_direction_overrides()
+    {
+        Assert.Equal("xevil.exe", Text.Clean("x\u202Eevil.exe\u202C"));
+    }
+
+    [Fact]
+    public void Clean_keeps_hebrew_and_direction_marks()
+    {
+        const string hebrew = "חוקרת\u200F בטכניון";
+
+        Assert.Equal(hebrew, Text.Clean(hebrew));
+    }
 }

@@ -51,6 +51,17 @@ public sealed class SpeakerPagesTests : OrganizerTestBase
         }
     }
 
+    [Fact]
+    public async Task Hebrew_names_get_distinct_slugs()
+    {
+        OrganizerBrowser.RedirectTarget(await Browser.SubmitAsync($"{Base}/new", Fields(("Name", "אלמוג גואטה"), ("Slug", ""))));
+        OrganizerBrowser.RedirectTarget(await Browser.SubmitAsync($"{Base}/new", Fields(("Name", "נוי כהן"), ("Slug", ""))));
+
+        await using var scope = App.OpenDb();
+        var slugs = await scope.Db.Speakers.Where(s => s.Slug.StartsWith("speaker")).OrderBy(s => s.Id).Select(s => s.Slug).ToListAsync();
+        Assert.Equal(["speaker", "speaker-2"], slugs);
+    }
+
     [Theory]
     [InlineData("Name", "", "Name", "Name is required.")]
     [InlineData("Slug", "-x-", "Slug", "is invalid")]

@@ -41,7 +41,13 @@ public sealed class TalkPagesTests : OrganizerTestBase
         await using (var scope = App.OpenDb())
         {
             Assert.Equal(0, await scope.Db.Talks.Where(t => t.Id == id).Select(t => t.Position).SingleAsync());
+            var positions = await scope.Db.Talks.Where(t => t.SessionId == sessionId).OrderBy(t => t.Position).Select(t => t.Position).ToListAsync();
+            Assert.Equal(Enumerable.Range(0, positions.Count), positions);
         }
+
+        var blockTalks = (await OrganizerBrowser.ParseAsync(await Browser.Client.GetAsync(new Uri($"/{Conference}/program", UriKind.Relative))))
+            .QuerySelectorAll("ol.block-talks > li > a").Select(a => a.TextContent).ToList();
+        Assert.Equal("Graphs, revisited", blockTalks[0]);
 
         var deleted = await Browser.SubmitAsync($"{Base}/{Text(id)}/delete");
         OrganizerBrowser.RedirectTarget(deleted);
@@ -52,7 +58,7 @@ public sealed class TalkPagesTests : OrganizerTestBase
             Assert.True(await scope.Db.Speakers.AnyAsync(s => s.Id == first));
         }
 
-        Assert.Equal(["Added", "Modified", "Deleted"], (await AuditOfAsync("Talk")).Select(a => a.Action).TakeLast(3));
+        Assert.Equal(["Added", "Modified", "Deleted"], (await AuditOfAsync("Talk")).Where(a => a.EntityId == Text(id)).Select(a => a.Action));
     }
 
     [Fact]

@@ -63,6 +63,12 @@ public static class PeopleRows
                 continue;
             }
 
+            if (row.Order is < 1)
+            {
+                errors.Add(new FieldError($"{listField}[{index}].Order", "The order must be 1 or more; 1 is the first person."));
+                continue;
+            }
+
             chosen.Add((row.Order ?? int.MaxValue, index, new PersonAssignment(speaker, row.Role)));
         }
 

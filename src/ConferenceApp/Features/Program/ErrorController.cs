@@ -6,6 +6,7 @@ namespace ConferenceApp.Features.Program;
 
 /// <summary>Error pages in the site's layout. They never show exception text; the log has it, under the request id shown.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken]
 public sealed class ErrorController(ILogger<ErrorController> logger) : Controller
 {
     [Route("/error/{statusCode:int}")]

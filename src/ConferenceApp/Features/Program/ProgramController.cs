@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ConferenceApp.Features.Program;
 
-/// <summary>The public pages: the program, the speakers and the talks of a conference.</summary>
+/// <summary>
+/// The public pages: the program, the speakers and the talks of a conference. They answer HEAD
+/// as well as GET, for uptime monitors and link checkers.
+/// </summary>
 public sealed class ProgramController(ProgramQueries queries, TimeProvider time) : Controller
 {
-    [HttpGet("/")]
+    [AcceptVerbs("GET", "HEAD", Route = "/")]
     public async Task<IActionResult> Home(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -13,31 +16,31 @@ public sealed class ProgramController(ProgramQueries queries, TimeProvider time)
         return slug is null ? View("NoConference") : RedirectToAction(nameof(Program), new { conference = slug });
     }
 
-    [HttpGet("/{conference}")]
+    [AcceptVerbs("GET", "HEAD", Route = "/{conference}")]
     public IActionResult Conference(string conference) => RedirectToAction(nameof(Program), new { conference });
 
-    [HttpGet("/{conference}/program")]
+    [AcceptVerbs("GET", "HEAD", Route = "/{conference}/program")]
     public async Task<IActionResult> Program(string conference, CancellationToken cancellationToken)
     {
         var page = await queries.GetProgramAsync(conference, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 
-    [HttpGet("/{conference}/speakers")]
+    [AcceptVerbs("GET", "HEAD", Route = "/{conference}/speakers")]
     public async Task<IActionResult> Speakers(string conference, CancellationToken cancellationToken)
     {
         var page = await queries.GetSpeakersAsync(conference, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 
-    [HttpGet("/{conference}/speakers/{speaker}")]
+    [AcceptVerbs("GET", "HEAD", Route = "/{conference}/speakers/{speaker}")]
     public async Task<IActionResult> Speaker(string conference, string speaker, CancellationToken cancellationToken)
     {
         var page = await queries.GetSpeakerAsync(conference, speaker, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 
-    [HttpGet("/{conference}/talks/{talk}")]
+    [AcceptVerbs("GET", "HEAD", Route = "/{conference}/talks/{talk}")]
     public async Task<IActionResult> Talk(string conference, string talk, CancellationToken cancellationToken)
     {
         var page = await queries.GetTalkAsync(conference, talk, cancellationToken);

@@ -7,13 +7,15 @@ namespace ConferenceApp.Features.Organize.Conferences;
 /// <summary>Creates, changes and deletes conferences.</summary>
 public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver saver, ILogger<ConferenceOperations> logger)
 {
-    /// <summary>Slugs that would make the conference's public pages unreachable, because a fixed route of the app takes them.</summary>
-    private static readonly string[] ReservedSlugs = ["organize"];
+    /// <summary>First path segments the app itself uses. A conference with one of these URL names would be unreachable or confusing.</summary>
+    private static readonly string[] ReservedSlugs =
+        ["organize", "setup", "speaker", "invitations", "photos", "identity", "error", "api", "health", "css", "js", "lib", "favicon-ico"];
 
     /// <summary>Creates a conference. An empty slug is made from the name and written back to the form.</summary>
     public async Task<ChangeResult> CreateAsync(ConferenceForm form, CancellationToken cancellationToken)
     {
-        form.Slug = Text.Clean(form.Slug) ?? (Text.Clean(form.Name) is { } name ? Slug.From(name) : null);
+        form.Slug = await SlugMaker.ChooseAsync(form.Slug, form.Name, "conference",
+            slug => db.Conferences.AnyAsync(c => c.Slug == slug, cancellationToken));
 
         var errors = CheckFormOnly(form);
         Conference? conference = null;

@@ -47,7 +47,7 @@ public sealed class RoomQueries(ConferenceDbContext db)
 
         string[] consequences = room.Sessions == 0
             ? ["No session is placed in this room."]
-            : [$"{OrganizeFormat.Count(room.Sessions, "session")} placed in this room stay in their time slots without a room, which the program shows as spanning all rooms. Place them in another room afterwards."];
+            : [$"Sessions placed in this room ({OrganizeFormat.Count(room.Sessions, "session")}) stay in their time slots without a room, which the program shows as spanning all rooms. Place them in another room afterwards."];
         return new DeletePage(conference, "room", room.Name, consequences, room.Version, cancelUrl);
     }
 }

@@ -81,7 +81,7 @@ public sealed class SessionQueries(ConferenceDbContext db, OrganizeQueries organ
 
         string[] consequences = session.TalkCount == 0
             ? ["The session holds no talk. Its people lose this session from their speaker pages."]
-            : [$"Its {OrganizeFormat.Count(session.TalkCount, "talk")} are kept but become unscheduled; put them into another session afterwards.", "Its people lose this session from their speaker pages."];
+            : [$"Its talks ({OrganizeFormat.Count(session.TalkCount, "talk")}) are kept but become unscheduled; put them into another session afterwards.", "Its people lose this session from their speaker pages."];
         return new DeletePage(conference, "session", session.DisplayTitle, consequences, version.Value, cancelUrl);
     }
 }

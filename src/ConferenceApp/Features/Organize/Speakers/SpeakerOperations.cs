@@ -10,7 +10,8 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
     /// <summary>Creates a speaker. An empty slug is made from the name and written back to the form.</summary>
     public async Task<ChangeResult> CreateAsync(int conferenceId, SpeakerForm form, CancellationToken cancellationToken)
     {
-        form.Slug = Text.Clean(form.Slug) ?? (Text.Clean(form.Name) is { } name ? Slug.From(name) : null);
+        form.Slug = await SlugMaker.ChooseAsync(form.Slug, form.Name, "speaker",
+            slug => db.Speakers.OfConference(conferenceId).AnyAsync(s => s.Slug == slug, cancellationToken));
 
         var errors = new List<FieldError>();
         Speaker? speaker = null;

@@ -13,7 +13,8 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
     /// <summary>Creates a talk. An empty slug is made from the title and written back to the form.</summary>
     public async Task<ChangeResult> CreateAsync(int conferenceId, TalkForm form, CancellationToken cancellationToken)
     {
-        form.Slug = Text.Clean(form.Slug) ?? (Text.Clean(form.Title) is { } title ? Domain.Slug.From(title) : null);
+        form.Slug = await SlugMaker.ChooseAsync(form.Slug, form.Title, "talk",
+            slug => db.Talks.OfConference(conferenceId).AnyAsync(t => t.Slug == slug, cancellationToken));
 
         var errors = new List<FieldError>();
         Talk? talk = null;
@@ -88,9 +89,15 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
         }
         else
         {
-            var position = await PositionAsync(talk, session, form.Order, cancellationToken);
             var placeErrors = new List<FieldError>();
-            DomainSteps.Run(placeErrors, () => talk.PlaceIn(session, position));
+            var order = await OrderInSessionAsync(talk, session, form.Order, cancellationToken);
+            DomainSteps.Run(placeErrors, () =>
+            {
+                for (var position = 0; position < order.Count; position++)
+                {
+                    order[position].PlaceIn(session, position);
+                }
+            });
             errors.AddRange(placeErrors.Select(e => e.Field == nameof(Talk.Position) ? e with { Field = nameof(TalkForm.Order) } : e));
         }
 
@@ -101,30 +108,28 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
     }
 
     /// <summary>
-    /// Returns the position for the talk, which is order - 1 when the form gives an order. Without
-    /// one, a talk that stays in its session keeps its position, and a talk new to the session goes last.
+    /// Returns the talks of the session in their new order, this talk included, so that positions
+    /// stay 0, 1, 2… without gaps or ties. The form's order (1 = first) places the talk; without
+    /// one, a talk that stays in its session keeps its place and a talk new to the session goes
+    /// last. Without a session the list holds only this talk.
     /// </summary>
-    private async Task<int> PositionAsync(Talk talk, Session? session, int? order, CancellationToken cancellationToken)
+    private async Task<List<Talk>> OrderInSessionAsync(Talk talk, Session? session, int? order, CancellationToken cancellationToken)
     {
         if (session is null)
         {
-            return 0;
+            return [talk];
         }
 
-        // NOTE: the other talks of the session keep their positions, so two talks can share one.
-        // The program then shows them in id order.
-        if (order is { } given)
-        {
-            return given - 1;
-        }
+        var others = await db.Talks
+            .Where(t => t.SessionId == session.Id && t.Id != talk.Id)
+            .OrderBy(t => t.Position).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken);
 
-        if (talk.SessionId == session.Id)
-        {
-            return talk.Position;
-        }
-
-        var last = await db.Talks.Where(t => t.SessionId == session.Id && t.Id != talk.Id).MaxAsync(t => (int?)t.Position, cancellationToken);
-        return last is null ? 0 : Math.Min(last.Value + 1, MaxOrder - 1);
+        var index = order is { } given ? given - 1
+            : talk.SessionId == session.Id ? others.Count(t => t.Position < talk.Position || (t.Position == talk.Position && t.Id < talk.Id))
+            : others.Count;
+        others.Insert(Math.Clamp(index, 0, others.Count), talk);
+        return others;
     }
 
     private async Task<ChangeResult> SaveAsync(Talk talk, List<FieldError> errors, bool isNew, CancellationToken cancellationToken)

@@ -87,7 +87,7 @@ public sealed class TimeSlotQueries(ConferenceDbContext db)
 
         string[] consequences = slot.Sessions == 0
             ? ["No session is placed in this slot."]
-            : [$"{OrganizeFormat.Count(slot.Sessions, "session")} in this slot are kept but leave the program until you place them in another slot."];
+            : [$"Sessions in this slot ({OrganizeFormat.Count(slot.Sessions, "session")}) are kept but leave the program until you place them in another slot."];
         return new DeletePage(conference, "time slot", OrganizeFormat.SlotLabel(slot.Start, slot.End), consequences, slot.Version, cancelUrl);
     }
 }
