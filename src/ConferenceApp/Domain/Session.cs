@@ -14,7 +14,7 @@ public sealed class Session : ConferenceEntity
     }
 
     /// <summary>
-    /// The title shown on the program. Null for a session that holds a single talk, which is then
+    /// The title shown on the program. Null for a session that contains a single talk, which is then
     /// shown under the talk's own title so that the title is stored once.
     /// </summary>
     public string? Title { get; private set; }
