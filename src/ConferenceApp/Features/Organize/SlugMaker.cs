@@ -8,7 +8,7 @@ public static class SlugMaker
     /// <summary>
     /// Returns <paramref name="typed"/> when the organizer gave one (it is then checked as typed),
     /// else a slug made from <paramref name="text"/>, with "-2", "-3"… appended until
-    /// <paramref name="isTaken"/> says it is free. Returns null when both are empty.
+    /// <paramref name="isTaken"/> returns false for it. Returns null when both are empty.
     /// </summary>
     public static async Task<string?> ChooseAsync(string? typed, string? text, string fallback, Func<string, Task<bool>> isTaken)
     {
