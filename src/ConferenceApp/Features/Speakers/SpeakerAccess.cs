@@ -28,13 +28,11 @@ public sealed class SpeakerAccess(ConferenceDbContext db)
 
     /// <summary>Returns the account's speaker record in the conference with the slug, or null when it has none there.</summary>
     public Task<OwnSpeaker?> FindAsync(ClaimsPrincipal user, string conferenceSlug, CancellationToken cancellationToken) =>
-        Owned(user)
-            .Where(row => row.ConferenceSlug == conferenceSlug)
-            .FirstOrDefaultAsync(cancellationToken);
+        Owned(user, conferenceSlug).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Returns every speaker record of the account, one per conference, newest conference first.</summary>
     public Task<List<OwnSpeaker>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Owned(user).ToListAsync(cancellationToken);
+        Owned(user, conferenceSlug: null).ToListAsync(cancellationToken);
 
     /// <summary>Returns true when the talk is one of the speaker's own talks.</summary>
     public Task<bool> OwnsTalkAsync(OwnSpeaker speaker, int talkId, CancellationToken cancellationToken) =>
@@ -43,13 +41,14 @@ public sealed class SpeakerAccess(ConferenceDbContext db)
 
     // An anonymous principal has no id; the empty string matches no record because
     // unlinked records store null.
-    private IQueryable<OwnSpeaker> Owned(ClaimsPrincipal user)
+    private IQueryable<OwnSpeaker> Owned(ClaimsPrincipal user, string? conferenceSlug)
     {
         var userId = UserIdOf(user) ?? "";
         return
             from speaker in db.Speakers.AsNoTracking()
             where speaker.UserId != null && speaker.UserId == userId
             join conference in db.Conferences.AsNoTracking() on speaker.ConferenceId equals conference.Id
+            where conferenceSlug == null || conference.Slug == conferenceSlug
             orderby conference.StartDate descending, conference.Id, speaker.Id
             select new OwnSpeaker(speaker.Id, speaker.Slug, speaker.Name, conference.Id, conference.Slug, conference.Name, conference.SpeakersMayEditTalks);
     }
