@@ -142,6 +142,23 @@ public sealed class PhotoUploadTests : SpeakerTestBase
     }
 
     [Fact]
+    public async Task Huge_request_gets_too_large_page()
+    {
+        UseSetting("Speakers:MaxPhotoBytes", "20000");
+        var account = await CreateFirstSpeakerAsync();
+        var before = await LoadSpeakerAsync(account.SpeakerId);
+        var huge = new byte[1536 * 1024];
+        new Random(3).NextBytes(huge);
+
+        var response = await UploadAsync(account.Client, PhotoUrl, ProfileUrl, huge, "huge.jpg", "image/jpeg");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Equal("File too large", page.QuerySelector("h1")!.TextContent.Trim());
+        await AssertNothingStoredAsync(account.SpeakerId, before);
+    }
+
+    [Fact]
     public async Task Remove_deletes_photo_rows()
     {
         var account = await CreateFirstSpeakerAsync();
@@ -213,7 +230,7 @@ public sealed class PhotoUploadTests : SpeakerTestBase
         Assert.Equal(0, await WithDbAsync(db => db.SpeakerPhotos.CountAsync(p => p.SpeakerId == speakerId)));
     }
 
-    // Posts the file as a browser does: multipart, with the antiforgery token of the page that holds the form.
+    // Posts the file as a browser does: multipart, with the antiforgery token of the page that contains the form.
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string formPage, byte[] content, string fileName, string contentType)
     {
         var token = AppFactory.AntiforgeryToken(await client.GetStringAsync(new Uri(formPage, UriKind.Relative)));

@@ -23,6 +23,27 @@ public sealed class ProfileAndTalkFormTests : SpeakerTestBase
     }
 
     [Fact]
+    public async Task Co_speakers_see_each_other()
+    {
+        var (a, b) = await CreateTwoSpeakersAsync();
+        var talkId = await TalkOfAsync(a.SpeakerId);
+        await WithDbAsync(async db =>
+        {
+            db.TalkSpeakers.Add(new TalkSpeaker { TalkId = talkId, SpeakerId = b.SpeakerId, Position = 1 });
+            return await db.SaveChangesAsync();
+        });
+        var nameOfA = (await LoadSpeakerAsync(a.SpeakerId)).Name;
+        var nameOfB = (await LoadSpeakerAsync(b.SpeakerId)).Name;
+
+        var homeOfA = await a.Client.GetPageAsync("/speaker");
+        var homeOfB = await b.Client.GetPageAsync("/speaker");
+
+        Assert.Contains(nameOfB, homeOfA.Texts(".co-speakers a"));
+        Assert.Contains(nameOfA, homeOfB.Texts(".co-speakers a"));
+        Assert.Equal(HttpStatusCode.OK, (await b.Client.GetAsync(new Uri(TalkUrl(talkId), UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Profile_saves_and_shows_publicly()
     {
         var account = await CreateFirstSpeakerAsync();

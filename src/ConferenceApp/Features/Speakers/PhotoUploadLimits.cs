@@ -20,12 +20,23 @@ public sealed class PhotoUploadLimitsAttribute : TypeFilterAttribute
     }
 }
 
-internal sealed class PhotoUploadLimitsFilter(IOptions<SpeakerPhotoOptions> options) : IAuthorizationFilter
+internal sealed class PhotoUploadLimitsFilter(IOptions<SpeakerPhotoOptions> options, ILogger<PhotoUploadLimitsFilter> logger) : IAuthorizationFilter
 {
     public void OnAuthorization(AuthorizationFilterContext context)
     {
         var limit = options.Value.RequestLimitBytes;
         var features = context.HttpContext.Features;
+
+        // A declared length over the limit is answered at once with the "File too large" page,
+        // before anything reads the body. A chunked body without a length that grows over the
+        // limit fails while the form is read instead, with the "Bad request" page.
+        if (context.HttpContext.Request.ContentLength > limit)
+        {
+            logger.LogInformation("Rejected a photo upload of {Length} bytes to {Path}: the limit is {Limit} bytes",
+                context.HttpContext.Request.ContentLength, context.HttpContext.Request.Path, limit);
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
 
         if (features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {

@@ -34,11 +34,6 @@ public sealed class SpeakerAccess(ConferenceDbContext db)
     public Task<List<OwnSpeaker>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
         Owned(user, conferenceSlug: null).ToListAsync(cancellationToken);
 
-    /// <summary>Returns true when the talk is one of the speaker's own talks.</summary>
-    public Task<bool> OwnsTalkAsync(OwnSpeaker speaker, int talkId, CancellationToken cancellationToken) =>
-        db.TalkSpeakers.AsNoTracking()
-            .AnyAsync(ts => ts.TalkId == talkId && ts.SpeakerId == speaker.SpeakerId, cancellationToken);
-
     // An anonymous principal has no id; the empty string matches no record because
     // unlinked records store null.
     private IQueryable<OwnSpeaker> Owned(ClaimsPrincipal user, string? conferenceSlug)
