@@ -106,6 +106,8 @@ public sealed class PhotoUploadTests : SpeakerTestBase
         { "SVG renamed to .png", "me.png", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"), "not a JPEG, PNG or WebP" },
         { "PNG named .jpg", "me.jpg", Encode(100, 100, SKEncodedImageFormat.Png), "content is Png" },
         { "truncated JPEG", "me.jpg", Encode(400, 400, SKEncodedImageFormat.Jpeg)[..20], "could not be decoded" },
+        { "JPEG cut in half", "me.jpg", Encode(400, 400, SKEncodedImageFormat.Jpeg)[..1000], "could not be decoded" },
+        { "PNG cut in half", "me.png", Encode(400, 400, SKEncodedImageFormat.Png)[..300], "could not be decoded" },
         { "empty file", "me.jpg", [], "Choose a JPEG, PNG or WebP file" },
     };
 
