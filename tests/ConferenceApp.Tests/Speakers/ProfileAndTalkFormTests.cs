@@ -184,6 +184,22 @@ public sealed class ProfileAndTalkFormTests : SpeakerTestBase
     }
 
     [Fact]
+    public async Task Preview_endpoint_rejects_overlong_bio()
+    {
+        var account = await CreateFirstSpeakerAsync();
+        var token = AppFactory.AntiforgeryToken(await account.Client.GetStringAsync(ProfileUrl));
+
+        var response = await account.Client.PostAsync(new Uri("/speaker/preview", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["bio"] = new string('a', Text.LongTextMaxLength + 1),
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("longer than 20000 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preview_endpoint_requires_antiforgery_token()
     {
         var account = await CreateFirstSpeakerAsync();

@@ -1,3 +1,4 @@
+using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,12 @@ public sealed class SpeakerHomeController(SpeakerAreaQueries queries, MarkdownRe
 
     /// <summary>Returns the sanitized HTML of a bio, as the public speaker page would show it.</summary>
     [HttpPost("/speaker/preview")]
-    public IActionResult Preview([FromForm] string? bio) =>
-        Content(markdown.ToHtml(bio), "text/html; charset=utf-8");
+    public IActionResult Preview([FromForm] string? bio)
+    {
+        // The save rejects a longer bio anyway, so rendering one would only cost server time.
+        var html = bio?.Length > Text.LongTextMaxLength
+            ? $"<p>The bio is longer than {Text.LongTextMaxLength} characters, so it cannot be saved or previewed. Shorten it first.</p>"
+            : markdown.ToHtml(bio);
+        return Content(html, "text/html; charset=utf-8");
+    }
 }
