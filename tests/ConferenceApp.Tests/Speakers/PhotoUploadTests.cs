@@ -176,7 +176,7 @@ public sealed class PhotoUploadTests : SpeakerTestBase
     }
 
     [Fact]
-    public async Task Locked_photo_is_kept_for_speaker_but_not_organizer()
+    public async Task Locked_photo_changes_only_for_organizer()
     {
         var account = await CreateFirstSpeakerAsync();
         await WithDbAsync(async db =>

@@ -27,9 +27,9 @@ internal sealed class PhotoUploadLimitsFilter(IOptions<SpeakerPhotoOptions> opti
         var limit = options.Value.RequestLimitBytes;
         var features = context.HttpContext.Features;
 
-        // A declared length over the limit is answered at once with the "File too large" page,
-        // before anything reads the body. A chunked body without a length that grows over the
-        // limit fails while the form is read instead, with the "Bad request" page.
+        // A request whose declared length is over the limit gets the "File too large" page at
+        // once, before anything reads the body. A chunked body without a length that grows over
+        // the limit fails later, while the form is read, with the "Bad request" page.
         if (context.HttpContext.Request.ContentLength > limit)
         {
             logger.LogInformation("Rejected a photo upload of {Length} bytes to {Path}: the limit is {Limit} bytes",

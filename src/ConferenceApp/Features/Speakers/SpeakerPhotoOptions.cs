@@ -11,7 +11,7 @@ public sealed class SpeakerPhotoOptions
     /// <summary>
     /// The request body limit of the photo forms, in bytes: twice the photo limit plus 1 MB for
     /// the other form fields. A file somewhat over the photo limit still arrives, so the form can
-    /// say how large it was instead of the server cutting the request off.
+    /// show its size and the limit instead of the server cutting the request off.
     /// </summary>
     public long RequestLimitBytes => (2 * MaxPhotoBytes) + (1024 * 1024);
 }

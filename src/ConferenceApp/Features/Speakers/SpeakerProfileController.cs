@@ -17,7 +17,7 @@ public sealed class SpeakerProfileController(
     SpeakerPhotoOperations photos,
     MarkdownRenderer markdown) : Controller
 {
-    /// <summary>The value of the submit button that asks for a preview of the bio instead of a save.</summary>
+    /// <summary>The value of the submit button that requests a preview of the bio instead of a save.</summary>
     public const string PreviewCommand = "preview";
 
     [HttpGet("profile")]

@@ -1,6 +1,6 @@
-// Live preview of the Markdown bio on the speaker's profile form. The textarea names the
-// preview endpoint and the element to fill; the HTML that comes back is sanitized by the
-// server's MarkdownRenderer, the same as on the public speaker page.
+// Live preview of the Markdown bio on the speaker's profile form. The textarea's data
+// attributes name the preview endpoint and the element to fill. The server sanitizes the
+// returned HTML with MarkdownRenderer, as on the public speaker page.
 (function () {
   'use strict';
 
