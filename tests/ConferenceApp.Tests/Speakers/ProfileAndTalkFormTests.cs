@@ -88,6 +88,9 @@ public sealed class ProfileAndTalkFormTests : SpeakerTestBase
 
         var form = await account.Browser.GetPageAsync(ProfileUrl);
         Assert.True(form.QuerySelector("input[name='Name']")!.HasAttribute("readonly"));
+        Assert.False(form.QuerySelector("input[name='Headline']")!.HasAttribute("readonly"));
+        Assert.False(form.QuerySelector("textarea[name='Bio']")!.HasAttribute("readonly"));
+        Assert.False(form.QuerySelector("input[name='Website']")!.HasAttribute("readonly"));
         Assert.Contains("locked", form.QuerySelector("#name-lock")!.TextContent, StringComparison.OrdinalIgnoreCase);
 
         var response = await account.Browser.SubmitAsync(ProfileUrl, new Dictionary<string, string> { ["Name"] = "Someone Else", ["Headline"] = "New headline" });
