@@ -39,6 +39,7 @@ public sealed record ErrorPage(int StatusCode, string RequestId)
         404 => "Page not found",
         403 => "Access denied",
         400 => "Bad request",
+        413 => "File too large",
         _ when StatusCode >= 500 => "Something went wrong",
         _ => $"Error {StatusCode}",
     };

@@ -126,7 +126,14 @@ public static class PhotoProcessor
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        if (result == SKCodecResult.IncompleteInput)
+        {
+            // The decoder fills the missing rows with grey, and a photo cut off part-way must not be published.
+            bitmap.Dispose();
+            throw new PhotoRejectedException("The image could not be decoded completely; the file may be cut off or damaged. Upload it again.");
+        }
+
+        if (result != SKCodecResult.Success)
         {
             bitmap.Dispose();
             throw new PhotoRejectedException($"The image could not be decoded ({result}); the file may be damaged.");

@@ -20,6 +20,9 @@ public sealed class ConferenceForm : OrganizeForm
 
     public DateOnly? EndDate { get; set; }
 
+    /// <summary>Whether speakers may edit the titles and abstracts of their own talks.</summary>
+    public bool SpeakersMayEditTalks { get; set; }
+
     /// <summary>The IANA ids installed on the server, offered as suggestions.</summary>
     [BindNever]
     [ValidateNever]

@@ -30,6 +30,7 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
             return ChangeResult.Invalid([DuplicateSlug(conference.Slug)]);
         }
 
+        conference.AllowSpeakersToEditTalks(form.SpeakersMayEditTalks);
         db.Conferences.Add(conference);
         var result = await saver.SaveAsync(DuplicateSlug(conference.Slug), cancellationToken);
         if (result.Outcome == ChangeOutcome.Saved)
@@ -60,6 +61,8 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
         {
             return ChangeResult.Invalid(errors);
         }
+
+        conference.AllowSpeakersToEditTalks(form.SpeakersMayEditTalks);
 
         if (await SlugTakenAsync(conference.Slug, id, cancellationToken))
         {

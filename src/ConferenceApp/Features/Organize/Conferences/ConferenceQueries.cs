@@ -49,6 +49,7 @@ public sealed class ConferenceQueries(ConferenceDbContext db)
                 StartDate = c.StartDate,
                 EndDate = c.EndDate,
                 SampleNote = c.SampleNote,
+                SpeakersMayEditTalks = c.SpeakersMayEditTalks,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (form is null)

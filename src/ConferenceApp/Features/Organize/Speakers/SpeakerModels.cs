@@ -1,4 +1,5 @@
 using ConferenceApp.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace ConferenceApp.Features.Organize.Speakers;
 
@@ -35,6 +36,10 @@ public sealed class SpeakerForm : OrganizeForm
     public bool LockLinks { get; set; }
 
     public bool LockPhoto { get; set; }
+
+    /// <summary>The 256-pixel rendition of the speaker's photo, or null when there is none.</summary>
+    [BindNever]
+    public string? PhotoUrl { get; set; }
 
     public SpeakerLinks Links => new(Website, LinkedIn, GitHub, Mastodon, X);
 

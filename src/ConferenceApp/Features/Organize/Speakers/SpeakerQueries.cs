@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Speakers;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Organize.Speakers;
@@ -43,11 +44,22 @@ public sealed class SpeakerQueries(ConferenceDbContext db)
                 LockLinks = (s.LockedFields & SpeakerFields.Links) != 0,
                 LockPhoto = (s.LockedFields & SpeakerFields.Photo) != 0,
                 SampleNote = s.SampleNote,
+                PhotoUrl = SpeakerPhotoUrls.For(s.Id, s.PhotoHash, 256),
             })
             .FirstOrDefaultAsync(cancellationToken);
 
         form?.Conference = conference;
         return form;
+    }
+
+    /// <summary>Returns the 256-pixel photo URL of the speaker, which a posted form does not carry.</summary>
+    public async Task<string?> PhotoUrlAsync(OrganizeConference conference, int id, CancellationToken cancellationToken)
+    {
+        var hash = await db.Speakers.AsNoTracking().OfConference(conference.Id)
+            .Where(s => s.Id == id)
+            .Select(s => s.PhotoHash)
+            .FirstOrDefaultAsync(cancellationToken);
+        return SpeakerPhotoUrls.For(id, hash, 256);
     }
 
     public async Task<DeletePage?> DeletePageAsync(OrganizeConference conference, int id, string cancelUrl, CancellationToken cancellationToken)

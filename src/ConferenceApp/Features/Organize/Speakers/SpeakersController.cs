@@ -66,6 +66,7 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
 
         form.Conference = owner;
         form.Id = id;
+        form.PhotoUrl = await queries.PhotoUrlAsync(owner, id, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View(form);
