@@ -2,6 +2,7 @@ using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
+using ConferenceApp.Features.Speakers.Invitations;
 using ConferenceApp.Infrastructure;
 
 var command = AppCommand.Parse(args);
@@ -14,6 +15,7 @@ builder.Services.AddConferenceWeb(builder.Configuration);
 builder.Services.AddConferenceServices(builder.Configuration);
 builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
+builder.Services.AddSpeakerInvitations(builder.Configuration);
 
 var app = builder.Build();
 

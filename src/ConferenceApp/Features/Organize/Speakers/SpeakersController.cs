@@ -1,4 +1,5 @@
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Speakers.Invitations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,7 @@ namespace ConferenceApp.Features.Organize.Speakers;
 
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/speakers")]
-public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries queries, SpeakerOperations operations) : OrganizeControllerBase
+public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries queries, SpeakerOperations operations, InvitationQueries invitations) : OrganizeControllerBase
 {
     private const string Noun = "speaker";
 
@@ -52,7 +53,14 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
     {
         var owner = await organize.FindConferenceAsync(conference, cancellationToken);
         var form = owner is null ? null : await queries.EditFormAsync(owner, id, cancellationToken);
-        return form is null ? NotFound() : View(form);
+        if (owner is null || form is null)
+        {
+            return NotFound();
+        }
+
+        var error = TempData[SpeakerInvitationsController.ErrorKey] as string;
+        form.Account = await invitations.PanelAsync(owner.Id, owner.Slug, id, error, cancellationToken);
+        return View(form);
     }
 
     [HttpPost("{id:int}/edit")]
