@@ -154,32 +154,48 @@ public sealed class InvitationAcceptance(
             return AcceptResult.Failed("This invitation link is not valid. Check that you copied the whole link from the email.");
         }
 
+        // Accept throws for every status but pending, so this call only supplies the message.
         var now = time.GetUtcNow().UtcDateTime;
-        var speaker = await db.Speakers.FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken);
-        try
+        if (invitation.StatusAt(now) != InvitationStatus.Pending)
         {
-            invitation.Accept(now);
-        }
-        catch (DomainValidationException exception)
-        {
-            return AcceptResult.Failed([.. exception.Errors.Select(e => e.Message)]);
+            return AcceptResult.Failed(Apply(() => invitation.Accept(now)));
         }
 
+        // The account is created first, because creating it saves the context, and that save
+        // must not already contain the acceptance: the audit entries name the accepting account.
         var (user, errors) = await accountFor(invitation);
         if (user is null)
         {
             return AcceptResult.Failed(errors);
         }
 
-        try
+        var speaker = await db.Speakers.FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken);
+        var domainErrors = Apply(() => invitation.Accept(now)).Concat(Apply(() => speaker.LinkAccount(user.Id))).ToArray();
+        if (domainErrors.Length > 0)
         {
-            speaker.LinkAccount(user.Id);
-        }
-        catch (DomainValidationException exception)
-        {
-            return AcceptResult.Failed([.. exception.Errors.Select(e => e.Message)]);
+            return AcceptResult.Failed(domainErrors);
         }
 
+        // A new account is not signed in until the commit, so the request's user is set to it for
+        // the audit entries of this save, and restored when the save fails.
+        var requestUser = signIn.Context.User;
+        signIn.Context.User = await signIn.CreateUserPrincipalAsync(user);
+        var result = await SaveAcceptanceAsync(invitation, user, cancellationToken);
+        if (result.Outcome != AcceptOutcome.Accepted)
+        {
+            signIn.Context.User = requestUser;
+            return result;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Account {UserId} accepted invitation {InvitationId} and is now linked to speaker {SpeakerId} of conference {ConferenceId}",
+            user.Id, invitation.Id, speaker.Id, speaker.ConferenceId);
+        return result;
+    }
+
+    private async Task<AcceptResult> SaveAcceptanceAsync(SpeakerInvitation invitation, IdentityUser user, CancellationToken cancellationToken)
+    {
         var roleErrors = await AddSpeakerRoleAsync(user);
         if (roleErrors.Length > 0)
         {
@@ -196,10 +212,6 @@ public sealed class InvitationAcceptance(
             return AcceptResult.Failed("This invitation was changed at the same moment, so it was not accepted. Open the link again.");
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation(
-            "Account {UserId} accepted invitation {InvitationId} and is now linked to speaker {SpeakerId} of conference {ConferenceId}",
-            user.Id, invitation.Id, speaker.Id, speaker.ConferenceId);
         return AcceptResult.Accepted();
     }
 
@@ -223,6 +235,19 @@ public sealed class InvitationAcceptance(
 
         var added = await users.AddToRoleAsync(user, Roles.Speaker);
         return [.. added.Errors.Select(e => e.Description)];
+    }
+
+    private static string[] Apply(Action step)
+    {
+        try
+        {
+            step();
+            return [];
+        }
+        catch (DomainValidationException exception)
+        {
+            return [.. exception.Errors.Select(e => e.Message)];
+        }
     }
 
     private bool SameEmail(string? first, string? second) =>
