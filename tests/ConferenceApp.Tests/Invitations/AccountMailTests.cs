@@ -39,7 +39,7 @@ public sealed class AccountMailTests : InvitationTestBase
     }
 
     [Fact]
-    public async Task Forgot_password_answers_same_for_unknown_email()
+    public async Task Forgot_password_hides_unknown_email()
     {
         await CreateUserAsync(Email, Password);
         var client = App.CreateBrowserlessClient();

@@ -1,6 +1,6 @@
 namespace ConferenceApp.Tests.Support;
 
-/// <summary>A clock that stands still until a test moves it, for expiry rules.</summary>
+/// <summary>A clock that does not move until a test advances it, for testing expiry.</summary>
 public sealed class MovableTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;

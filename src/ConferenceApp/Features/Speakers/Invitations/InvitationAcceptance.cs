@@ -138,42 +138,42 @@ public sealed class InvitationAcceptance(
 
     /// <summary>
     /// Runs one acceptance in a transaction: it reads the invitation inside the transaction, so of
-    /// two racing requests the second sees it accepted, and commits only when every step worked.
+    /// two racing requests the second finds it accepted, and commits only when every step worked.
     /// </summary>
     private async Task<AcceptResult> AcceptInTransactionAsync(
         string token, Func<SpeakerInvitation, Task<(IdentityUser? User, string[] Errors)>> accountFor, CancellationToken cancellationToken)
     {
-        // SQLite starts this transaction with BEGIN IMMEDIATE, which takes the write lock at once,
-        // so a second acceptance waits here until the first has committed or rolled back.
+        // Microsoft.Data.Sqlite starts a transaction that is not deferred with BEGIN IMMEDIATE, which
+        // takes the write lock at once. A second acceptance waits here until the first has ended.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var hash = SpeakerInvitation.HashToken(token);
         var invitation = await db.SpeakerInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null)
         {
-            return AcceptResult.Failed("This invitation link is not valid. Check that you copied the whole link from the email.");
+            return Rejected(null, ["This invitation link is not valid. Check that you copied the whole link from the email."]);
         }
 
         // Accept throws for every status but pending, so this call only supplies the message.
         var now = time.GetUtcNow().UtcDateTime;
         if (invitation.StatusAt(now) != InvitationStatus.Pending)
         {
-            return AcceptResult.Failed(Apply(() => invitation.Accept(now)));
+            return Rejected(invitation.Id, Apply(() => invitation.Accept(now)));
         }
 
-        // The account is created first, because creating it saves the context, and that save
-        // must not already contain the acceptance: the audit entries name the accepting account.
+        // The account is created first, because creating it saves the context. That save must not
+        // contain the acceptance yet, so that the acceptance's audit entries name the new account.
         var (user, errors) = await accountFor(invitation);
         if (user is null)
         {
-            return AcceptResult.Failed(errors);
+            return Rejected(invitation.Id, errors);
         }
 
         var speaker = await db.Speakers.FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken);
         var domainErrors = Apply(() => invitation.Accept(now)).Concat(Apply(() => speaker.LinkAccount(user.Id))).ToArray();
         if (domainErrors.Length > 0)
         {
-            return AcceptResult.Failed(domainErrors);
+            return Rejected(invitation.Id, domainErrors);
         }
 
         // A new account is not signed in until the commit, so the request's user is set to it for
@@ -184,7 +184,7 @@ public sealed class InvitationAcceptance(
         if (result.Outcome != AcceptOutcome.Accepted)
         {
             signIn.Context.User = requestUser;
-            return result;
+            return Rejected(invitation.Id, [.. result.Errors]);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -235,6 +235,12 @@ public sealed class InvitationAcceptance(
 
         var added = await users.AddToRoleAsync(user, Roles.Speaker);
         return [.. added.Errors.Select(e => e.Description)];
+    }
+
+    private AcceptResult Rejected(int? invitationId, string[] errors)
+    {
+        logger.LogInformation("Rejected an acceptance of invitation {InvitationId}: {Errors}", invitationId, string.Join(" ", errors));
+        return AcceptResult.Failed(errors);
     }
 
     private static string[] Apply(Action step)

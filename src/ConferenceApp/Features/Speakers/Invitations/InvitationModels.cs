@@ -43,7 +43,7 @@ public enum InvitationPageMode
     /// <summary>The invited person is signed in and can link the account with one click.</summary>
     LinkAccount,
 
-    /// <summary>No account exists yet: the page asks for a password to create one.</summary>
+    /// <summary>No account exists yet, so the page shows a form to choose a password for a new one.</summary>
     SetPassword,
 }
 

@@ -15,7 +15,7 @@ public enum InvitationOutcome
     /// <summary>The invitation was saved but the email could not be sent; a resend may work later.</summary>
     NotSent,
 
-    /// <summary>Nothing was saved because a rule was broken; the message says which.</summary>
+    /// <summary>Nothing was saved because a rule was broken. The message names the rule.</summary>
     Rejected,
 
     /// <summary>The speaker or invitation does not exist in this conference.</summary>
