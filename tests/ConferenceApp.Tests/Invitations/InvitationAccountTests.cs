@@ -160,6 +160,20 @@ public sealed class InvitationAccountTests : InvitationTestBase
     }
 
     [Fact]
+    public async Task Rejected_speaker_edit_keeps_invitations()
+    {
+        var (speakerId, _) = await FirstSpeakerAsync();
+        await InviteAsync(speakerId, "kept@example.org");
+
+        var response = await Organizer.SubmitAsync(EditUrl(speakerId), new Dictionary<string, string> { ["Name"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Contains("Name is required.", OrganizerBrowser.ErrorFor(page, "Name"), StringComparison.Ordinal);
+        Assert.Contains("kept@example.org", page.QuerySelector("#invitations")?.TextContent ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hostile_speaker_name_is_encoded_in_html_part()
     {
         const string hostile = "<script>alert(1)</script>";

@@ -80,8 +80,11 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
         }
 
         var result = await operations.UpdateAsync(owner.Id, id, form, cancellationToken);
+
+        // A form shown again keeps its account and invitations section.
+        form.Account = await invitations.PanelAsync(owner.Id, owner.Slug, id, null, cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, $"Saved the speaker \"{form.Name?.Trim()}\".", ListUrl(owner),
-            async () => await queries.EditFormAsync(owner, id, cancellationToken));
+            async () => await EditFormWithAccountAsync(owner, id, cancellationToken));
     }
 
     [HttpGet("{id:int}/delete")]
@@ -104,6 +107,13 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
         var result = await operations.DeleteAsync(owner.Id, id, version, cancellationToken);
         return await RespondToDeleteAsync(result, Noun, "Deleted the speaker.", ListUrl(owner),
             () => queries.DeletePageAsync(owner, id, ListUrl(owner), cancellationToken));
+    }
+
+    private async Task<SpeakerForm?> EditFormWithAccountAsync(OrganizeConference owner, int id, CancellationToken cancellationToken)
+    {
+        var form = await queries.EditFormAsync(owner, id, cancellationToken);
+        form?.Account = await invitations.PanelAsync(owner.Id, owner.Slug, id, null, cancellationToken);
+        return form;
     }
 
     private string ListUrl(OrganizeConference owner) => Url.Action(nameof(Index), new { conference = owner.Slug })!;
