@@ -43,6 +43,32 @@ public sealed class InvitationAccountTests : InvitationTestBase
     }
 
     [Fact]
+    public async Task Account_links_one_speaker_per_conference()
+    {
+        await using (var scope = App.OpenDb())
+        {
+            var ids = await scope.Db.Speakers.OrderBy(s => s.Id).Select(s => s.Id).Take(2).ToListAsync();
+            await InviteAsync(ids[0], "twice@example.org");
+            await InviteAsync(ids[1], "twice@example.org");
+        }
+
+        var mails = await MailsAsync();
+        var client = App.CreateBrowserlessClient();
+        OrganizerBrowser.RedirectTarget(await SetPasswordAsync(client, LinkIn(mails[0], "/invitations/")));
+        var secondLink = LinkIn(mails[1], "/invitations/");
+
+        var response = await PostEmptyFormAsync(client, secondLink);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("already linked to another speaker", OrganizerBrowser.FormError(await OrganizerBrowser.ParseAsync(response)), StringComparison.Ordinal);
+        await using (var scope = App.OpenDb())
+        {
+            Assert.Equal(1, await scope.Db.Speakers.CountAsync(s => s.UserId != null));
+            Assert.Equal(1, await scope.Db.SpeakerInvitations.CountAsync(i => i.AcceptedAtUtc == null));
+        }
+    }
+
+    [Fact]
     public async Task Sign_in_returns_to_invitation()
     {
         var (speakerId, _) = await FirstSpeakerAsync();

@@ -3,6 +3,7 @@ using ConferenceApp.Data;
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Speakers.Invitations;
@@ -37,6 +38,12 @@ public sealed class InvitationAcceptance(
     TimeProvider time,
     ILogger<InvitationAcceptance> logger)
 {
+    // SQLite's extended result code for a violated UNIQUE constraint (SQLITE_CONSTRAINT_UNIQUE).
+    private const int SqliteUniqueViolation = 2067;
+
+    private const string AlreadyLinked =
+        "Your account is already linked to another speaker of this conference, so it cannot be linked to this one too. Ask the organizers to check the speaker list.";
+
     /// <summary>Builds the page for <paramref name="token"/> as seen by <paramref name="user"/>, who may be anonymous.</summary>
     public async Task<InvitationPage> PageAsync(string token, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -170,6 +177,11 @@ public sealed class InvitationAcceptance(
         }
 
         var speaker = await db.Speakers.FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken);
+        if (await db.Speakers.AnyAsync(s => s.ConferenceId == speaker.ConferenceId && s.UserId == user.Id && s.Id != speaker.Id, cancellationToken))
+        {
+            return Rejected(invitation.Id, [AlreadyLinked]);
+        }
+
         var domainErrors = Apply(() => invitation.Accept(now)).Concat(Apply(() => speaker.LinkAccount(user.Id))).ToArray();
         if (domainErrors.Length > 0)
         {
@@ -196,20 +208,26 @@ public sealed class InvitationAcceptance(
 
     private async Task<AcceptResult> SaveAcceptanceAsync(SpeakerInvitation invitation, IdentityUser user, CancellationToken cancellationToken)
     {
-        var roleErrors = await AddSpeakerRoleAsync(user);
-        if (roleErrors.Length > 0)
-        {
-            return AcceptResult.Failed(roleErrors);
-        }
-
         try
         {
+            var roleErrors = await AddSpeakerRoleAsync(user);
+            if (roleErrors.Length > 0)
+            {
+                return AcceptResult.Failed(roleErrors);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             logger.LogWarning("Invitation {InvitationId} was changed by another request while being accepted", invitation.Id);
             return AcceptResult.Failed("This invitation was changed at the same moment, so it was not accepted. Open the link again.");
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation })
+        {
+            // Another acceptance linked this account to a speaker of the same conference meanwhile.
+            logger.LogWarning("Invitation {InvitationId} was not accepted: {Reason}", invitation.Id, exception.InnerException.Message);
+            return AcceptResult.Failed(AlreadyLinked);
         }
 
         return AcceptResult.Accepted();

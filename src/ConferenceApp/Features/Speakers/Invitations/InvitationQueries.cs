@@ -29,7 +29,7 @@ public sealed class InvitationQueries(ConferenceDbContext db, TimeProvider time)
             .Select(i => new InvitationRow(i.Id, i.Email, i.StatusAt(now), i.CreatedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc, i.RevokedAtUtc, i.CreatedBy))
             .ToList();
 
-        // An account whose email row is gone still counts as an account.
+        // An account without an email address still counts as an account.
         var accountEmail = speaker.UserId is null ? null : speaker.AccountEmail ?? "(account without email)";
         return new SpeakerAccountPanel(conferenceSlug, speakerId, accountEmail, rows, error);
     }
