@@ -144,7 +144,7 @@ public sealed class InvitationAcceptance(
     }
 
     /// <summary>
-    /// Runs one acceptance in a transaction: it reads the invitation inside the transaction, so of
+    /// Runs one acceptance in a transaction. It reads the invitation inside the transaction, so of
     /// two racing requests the second finds it accepted, and commits only when every step worked.
     /// </summary>
     private async Task<AcceptResult> AcceptInTransactionAsync(
@@ -234,7 +234,7 @@ public sealed class InvitationAcceptance(
     }
 
     // AddToRoleAsync saves through the same context, so it also saves the invitation and the
-    // speaker; the final save catches whatever is left. All of it is inside the transaction.
+    // speaker. The caller's final save writes whatever is left, all inside the transaction.
     private async Task<string[]> AddSpeakerRoleAsync(IdentityUser user)
     {
         if (!await roles.RoleExistsAsync(Roles.Speaker))
