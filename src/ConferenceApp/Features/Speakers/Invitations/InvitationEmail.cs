@@ -24,7 +24,7 @@ public static class InvitationEmail
 
             The organizers of {conferenceName} invite you to create your speaker account. With it you can edit your speaker profile on the conference site.
 
-            Open this link to set your password:
+            Open this link to set a password, or to sign in if you already have an account on the site:
             {link}
 
             The link works once and expires on {expires}. If it has expired, ask the organizers to send a new one.
@@ -34,7 +34,7 @@ public static class InvitationEmail
             $"""
             <p>Hello {Encode(speakerName)},</p>
             <p>The organizers of <strong>{Encode(conferenceName)}</strong> invite you to create your speaker account. With it you can edit your speaker profile on the conference site.</p>
-            <p><a href="{Encode(link)}">Create your speaker account</a></p>
+            <p><a href="{Encode(link)}">Set up your speaker account</a> (set a password, or sign in if you already have an account on the site)</p>
             <p>Or copy this address into your browser:<br>{Encode(link)}</p>
             <p>The link works once and expires on {Encode(expires)}. If it has expired, ask the organizers to send a new one.</p>
             """;
