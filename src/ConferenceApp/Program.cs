@@ -3,6 +3,7 @@ using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
+using ConferenceApp.Features.Speakers.Invitations;
 using ConferenceApp.Infrastructure;
 
 var command = AppCommand.Parse(args);
@@ -16,6 +17,7 @@ builder.Services.AddConferenceServices(builder.Configuration);
 builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
 builder.Services.AddSpeakerFeature(builder.Configuration);
+builder.Services.AddSpeakerInvitations(builder.Configuration);
 
 var app = builder.Build();
 

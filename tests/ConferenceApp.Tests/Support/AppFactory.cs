@@ -30,18 +30,26 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
     {
         _ownedFolder = NewTempFolder();
         DatabasePath = Path.Combine(_ownedFolder, "conference.db");
+        MailFolder = Path.Combine(_ownedFolder, "mail");
     }
 
     // xunit requires a class fixture to have a single public constructor, so this one is private.
     private AppFactory(string databasePath)
     {
         DatabasePath = databasePath;
+        MailFolder = Path.Combine(Path.GetDirectoryName(databasePath)!, "mail");
     }
 
     /// <summary>Hosts the app on an existing or future database file that the caller deletes.</summary>
     public static AppFactory OnDatabaseFile(string databasePath) => new(databasePath);
 
     public string DatabasePath { get; }
+
+    /// <summary>The pickup folder where the app writes every email as an .eml file, beside the database.</summary>
+    public string MailFolder { get; }
+
+    /// <summary>Configuration values applied on top of the app's own, such as "Email:SmtpHost".</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
 
     /// <summary>Set before the first request to start on an empty database instead of the demo conference.</summary>
     public bool LoadDemoData { get; init; } = true;
@@ -68,6 +76,12 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={DatabasePath}");
         builder.UseSetting("DemoData:LoadIntoEmptyDatabase", LoadDemoData ? "true" : "false");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
 
         if (TestServices is not null)

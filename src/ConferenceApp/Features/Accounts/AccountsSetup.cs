@@ -7,9 +7,10 @@ namespace ConferenceApp.Features.Accounts;
 public static class AccountsSetup
 {
     /// <summary>
-    /// The Identity UI pages this app does not offer. Accounts are created by organizers, not by
-    /// visitors, and the pages that need email or two-factor sign-in stay closed until the app
-    /// sends email and its sign-in page handles a second factor.
+    /// The Identity UI pages this app does not offer. Accounts are created by organizers or through
+    /// speaker invitations, not by visitors. Email confirmation is not needed because accounts
+    /// are created with a confirmed address, and two-factor sign-in stays closed until the
+    /// sign-in page handles a second factor. Password reset and email change are open.
     /// </summary>
     private static readonly string[] ClosedIdentityPages =
     [
@@ -17,16 +18,10 @@ public static class AccountsSetup
         "/Account/RegisterConfirmation",
         "/Account/ExternalLogin",
         "/Account/ResendEmailConfirmation",
-        "/Account/ForgotPassword",
-        "/Account/ForgotPasswordConfirmation",
-        "/Account/ResetPassword",
-        "/Account/ResetPasswordConfirmation",
         "/Account/ConfirmEmail",
-        "/Account/ConfirmEmailChange",
         "/Account/LoginWithRecoveryCode",
         "/Account/LoginWith2fa",
         "/Account/Manage/ExternalLogins",
-        "/Account/Manage/Email",
         "/Account/Manage/TwoFactorAuthentication",
         "/Account/Manage/EnableAuthenticator",
         "/Account/Manage/ResetAuthenticator",

@@ -1,4 +1,5 @@
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Speakers.Invitations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace ConferenceApp.Features.Organize.Speakers;
@@ -40,6 +41,9 @@ public sealed class SpeakerForm : OrganizeForm
     /// <summary>The 256-pixel rendition of the speaker's photo, or null when there is none.</summary>
     [BindNever]
     public string? PhotoUrl { get; set; }
+    /// <summary>The account and invitations section, loaded for the edit page and never bound from a post.</summary>
+    [BindNever]
+    public SpeakerAccountPanel? Account { get; set; }
 
     public SpeakerLinks Links => new(Website, LinkedIn, GitHub, Mastodon, X);
 
@@ -53,4 +57,9 @@ public sealed class SpeakerForm : OrganizeForm
 
 public sealed record SpeakerListPage(OrganizeConference Conference, IReadOnlyList<SpeakerRow> Speakers);
 
-public sealed record SpeakerRow(int Id, string Name, string Slug, string? Headline, int TalkCount, int SessionCount);
+
+public sealed record SpeakerRow(int Id, string Name, string Slug, string? Headline, int TalkCount, int SessionCount)
+{
+    /// <summary>Whether the speaker has an account, their latest invitation's status and the latest change of their row.</summary>
+    public SpeakerAccountSummary? Account { get; init; }
+}

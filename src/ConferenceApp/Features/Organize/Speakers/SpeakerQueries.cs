@@ -1,11 +1,12 @@
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Speakers;
+using ConferenceApp.Features.Speakers.Invitations;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Organize.Speakers;
 
-public sealed class SpeakerQueries(ConferenceDbContext db)
+public sealed class SpeakerQueries(ConferenceDbContext db, InvitationQueries invitations)
 {
     public async Task<SpeakerListPage> ListAsync(OrganizeConference conference, CancellationToken cancellationToken)
     {
@@ -16,7 +17,9 @@ public sealed class SpeakerQueries(ConferenceDbContext db)
                 db.SessionPeople.Count(sp => sp.SpeakerId == s.Id)))
             .ToListAsync(cancellationToken);
 
-        return new SpeakerListPage(conference, speakers);
+        var accounts = await invitations.SummariesAsync(conference.Id, cancellationToken);
+        var rows = speakers.Select(s => s with { Account = accounts.GetValueOrDefault(s.Id) }).ToList();
+        return new SpeakerListPage(conference, rows);
     }
 
     public static SpeakerForm NewForm(OrganizeConference conference) => new() { Conference = conference };

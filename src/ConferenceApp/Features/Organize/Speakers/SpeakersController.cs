@@ -1,4 +1,5 @@
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Speakers.Invitations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,7 @@ namespace ConferenceApp.Features.Organize.Speakers;
 
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/speakers")]
-public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries queries, SpeakerOperations operations) : OrganizeControllerBase
+public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries queries, SpeakerOperations operations, InvitationQueries invitations) : OrganizeControllerBase
 {
     private const string Noun = "speaker";
 
@@ -52,7 +53,14 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
     {
         var owner = await organize.FindConferenceAsync(conference, cancellationToken);
         var form = owner is null ? null : await queries.EditFormAsync(owner, id, cancellationToken);
-        return form is null ? NotFound() : View(form);
+        if (owner is null || form is null)
+        {
+            return NotFound();
+        }
+
+        var error = TempData[SpeakerInvitationsController.ErrorKey] as string;
+        form.Account = await invitations.PanelAsync(owner.Id, owner.Slug, id, error, cancellationToken);
+        return View(form);
     }
 
     [HttpPost("{id:int}/edit")]
@@ -73,8 +81,11 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
         }
 
         var result = await operations.UpdateAsync(owner.Id, id, form, cancellationToken);
+
+        // A form shown again keeps its account and invitations section.
+        form.Account = await invitations.PanelAsync(owner.Id, owner.Slug, id, null, cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, $"Saved the speaker \"{form.Name?.Trim()}\".", ListUrl(owner),
-            async () => await queries.EditFormAsync(owner, id, cancellationToken));
+            async () => await EditFormWithAccountAsync(owner, id, cancellationToken));
     }
 
     [HttpGet("{id:int}/delete")]
@@ -97,6 +108,13 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
         var result = await operations.DeleteAsync(owner.Id, id, version, cancellationToken);
         return await RespondToDeleteAsync(result, Noun, "Deleted the speaker.", ListUrl(owner),
             () => queries.DeletePageAsync(owner, id, ListUrl(owner), cancellationToken));
+    }
+
+    private async Task<SpeakerForm?> EditFormWithAccountAsync(OrganizeConference owner, int id, CancellationToken cancellationToken)
+    {
+        var form = await queries.EditFormAsync(owner, id, cancellationToken);
+        form?.Account = await invitations.PanelAsync(owner.Id, owner.Slug, id, null, cancellationToken);
+        return form;
     }
 
     private string ListUrl(OrganizeConference owner) => Url.Action(nameof(Index), new { conference = owner.Slug })!;
