@@ -10,9 +10,6 @@ public sealed partial class SessionRenameBrowserTests(BrowserFixture browser)
     private const string SessionListPath = "/organize/wids-tlv-2023/sessions";
     private const string NewTitle = "“Lightning talks” – round 2…";
 
-    // NOTE: this branch has no /organize pages yet, so the test fails at that step with 404
-    // until they are merged. It is written against their agreed form: a link per session, an
-    // edit form with an input named Title, and a button labelled Save.
     [Fact]
     public async Task Renamed_session_shows_on_program()
     {

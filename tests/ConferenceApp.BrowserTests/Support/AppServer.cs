@@ -30,6 +30,9 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>The server's address, such as http://127.0.0.1:41234, without a trailing slash.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>The folder where the app writes its outgoing mail as .eml files (no SMTP server is configured).</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
     /// <summary>What the server has written to standard output and standard error so far.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
@@ -110,6 +113,7 @@ public sealed class AppServer : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["ConnectionStrings__DefaultConnection"] = $"Data Source={Path.Combine(_folder, "conference.db")}";
         info.Environment["DemoData__LoadIntoEmptyDatabase"] = "true";
+        info.Environment["Email__PickupFolder"] = MailFolder;
         return info;
     }
 
