@@ -56,6 +56,7 @@ public static class WebSetup
     {
         // Visitors never see exception details, in any environment: the error page shows a
         // reference that matches the id in the log entry.
+        app.UsePublicAddress();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
