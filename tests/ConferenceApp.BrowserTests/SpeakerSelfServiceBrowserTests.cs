@@ -54,7 +54,7 @@ public sealed partial class SpeakerSelfServiceBrowserTests(BrowserFixture browse
         await SaveScreenshotAsync(page, "speaker-public-390.png");
     }
 
-    // The organizer invites Almog Gueta from her page in the organizer area; the app writes the
+    // The organizer invites Almog Gueta from her page in the organizer area. The app writes the
     // email to the pickup folder, and the link is read from its plain-text part.
     private async Task<string> InviteAlmogAsync()
     {

@@ -14,12 +14,12 @@ public enum InvitationStatus
 
 /// <summary>
 /// An organizer's invitation for a speaker to create an account bound to one Speaker record.
-/// The link's token is shown once, when it is created or renewed; only its SHA-256 hash is
+/// The link's token is shown once, when it is created or renewed. Only its SHA-256 hash is
 /// stored, so a copy of the database does not let anyone accept an invitation.
 /// </summary>
 public sealed class SpeakerInvitation : ConferenceEntity
 {
-    /// <summary>How long an invitation link works when the configuration says nothing else.</summary>
+    /// <summary>How long an invitation link works when the configuration sets no other lifetime.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(14);
 
     private SpeakerInvitation()

@@ -37,7 +37,7 @@ public static class Text
         return trimmed.Length == 0 ? null : trimmed;
     }
 
-    /// <summary>Normalizes line breaks of multi-line text to "\n", so every output sees one form.</summary>
+    /// <summary>Normalizes line breaks of multi-line text to "\n", so every output gets one form.</summary>
     public static string? CleanMultiline(string? value)
     {
         var cleaned = Clean(value);

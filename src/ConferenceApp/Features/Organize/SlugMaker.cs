@@ -22,12 +22,12 @@ public static class SlugMaker
             return null;
         }
 
-        var made = Slug.From(source, fallback);
-        var candidate = made;
+        var baseSlug = Slug.From(source, fallback);
+        var candidate = baseSlug;
         for (var suffix = 2; await isTaken(candidate) && suffix < 1_000; suffix++)
         {
             var tail = $"-{suffix}";
-            candidate = (made.Length + tail.Length > Slug.MaxLength ? made[..(Slug.MaxLength - tail.Length)].TrimEnd('-') : made) + tail;
+            candidate = (baseSlug.Length + tail.Length > Slug.MaxLength ? baseSlug[..(Slug.MaxLength - tail.Length)].TrimEnd('-') : baseSlug) + tail;
         }
 
         return candidate;
