@@ -108,6 +108,11 @@ public sealed class SpeakerInvitation : ConferenceEntity
             throw new DomainValidationException("This invitation was already accepted; the speaker can sign in.");
         }
 
+        if (RevokedAtUtc is not null)
+        {
+            throw new DomainValidationException("This invitation was revoked, perhaps because it went to a wrong address. Send a new invitation instead.");
+        }
+
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         TokenHash = HashToken(token);
         CreatedAtUtc = nowUtc;

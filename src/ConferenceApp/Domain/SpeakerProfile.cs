@@ -60,9 +60,10 @@ public sealed record SpeakerLinks(string? Website, string? LinkedIn, string? Git
         }
     }
 
-    /// <summary>True for an absolute http or https URL with a host, the only links the site renders.</summary>
+    /// <summary>True for an absolute http or https URL with a host and no spaces, quotes or angle brackets, the only links the site renders.</summary>
     public static bool IsWebUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        !value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '<' or '>' or '`')
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.Host.Length > 0;
 }

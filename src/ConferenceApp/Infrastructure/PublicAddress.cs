@@ -4,7 +4,8 @@ namespace ConferenceApp.Infrastructure;
 /// The site's public address, from <c>Site:PublicUrl</c> (such as https://program.example.org).
 /// Links in emails (invitations, password resets) are built from the request's scheme and host;
 /// with a public address set, every request is given that scheme and host, so a forged Host
-/// header cannot put another site's address into a password-reset link.
+/// header cannot put another site's address into a password-reset link. In Production the app
+/// does not start without either a public address or a list of allowed hosts.
 /// </summary>
 public static class PublicAddress
 {
@@ -15,8 +16,14 @@ public static class PublicAddress
         var configured = app.Configuration[Key];
         if (string.IsNullOrWhiteSpace(configured))
         {
-            if (!app.Environment.IsDevelopment() && app.Configuration["AllowedHosts"] is null or "*")
+            if (app.Configuration["AllowedHosts"] is null or "*")
             {
+                if (app.Environment.IsProduction())
+                {
+                    throw new InvalidOperationException(
+                        $"{Key} is not set and AllowedHosts allows any host, so a forged Host header could put another site's address into password-reset links. Set {Key} (environment variable Site__PublicUrl) to the site's address, such as https://program.example.org, or set AllowedHosts to its host names.");
+                }
+
                 app.Logger.LogWarning(
                     "{Key} is not set and AllowedHosts allows any host, so links in emails use whatever Host header a request sends. Set {Key} to the site's address, such as https://program.example.org.",
                     Key, Key);

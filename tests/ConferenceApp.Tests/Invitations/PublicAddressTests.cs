@@ -30,3 +30,25 @@ public sealed class PublicAddressTests() : InvitationTestBase(new() { ["Site:Pub
         Assert.DoesNotContain("attacker.example.net", mail.HtmlBody, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Production needs a public address or a list of allowed hosts before it starts.</summary>
+public sealed class PublicAddressStartupTests
+{
+    [Fact]
+    public void Production_without_address_does_not_start()
+    {
+        using var app = new AppFactory { EnvironmentName = "Production" };
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("Site:PublicUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_with_allowed_hosts_starts()
+    {
+        using var app = new AppFactory { EnvironmentName = "Production", Settings = new() { ["AllowedHosts"] = "localhost" } };
+
+        Assert.NotNull(app.CreateClient());
+    }
+}

@@ -67,6 +67,7 @@ public sealed class SpeakerPagesTests : OrganizerTestBase
     [InlineData("Slug", "-x-", "Slug", "is invalid")]
     [InlineData("Website", "ftp://example.org/a", "Website", "https://")]
     [InlineData("X", "javascript:alert(1)", "X", "https://")]
+    [InlineData("GitHub", "https://example.org/\" onmouseover=\"alert(1)", "GitHub", "https://")]
     public async Task Create_rejects_bad_input_next_to_field(string field, string value, string errorField, string message)
     {
         var values = Fields(("Name", "Ruth Cohen"), ("Slug", ""));

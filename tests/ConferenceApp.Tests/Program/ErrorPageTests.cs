@@ -19,6 +19,7 @@ public sealed class ErrorPageTests
     private static AppFactory NewFailingApp(string environment) => new()
     {
         EnvironmentName = environment,
+        Settings = new() { ["Site:PublicUrl"] = "http://localhost" },
         TestServices = services => services.AddSingleton<TimeProvider>(new FailingTimeProvider()),
     };
 

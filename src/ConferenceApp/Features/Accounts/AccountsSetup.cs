@@ -53,6 +53,11 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ConferenceDbContext>();
 
+        // A password reset or a role change renews the account's security stamp. Sign-in cookies
+        // are checked against it once a minute instead of Identity's default 30 minutes, so an old
+        // session ends, and a new role arrives, within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;

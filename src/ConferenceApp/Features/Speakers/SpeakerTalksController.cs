@@ -28,16 +28,22 @@ public sealed class SpeakerTalksController(SpeakerAccess access, SpeakerAreaQuer
             return NotFound();
         }
 
-        if (!stored.MayEdit)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         form.Speaker = own;
         form.TalkId = id;
         form.TalkSlug = stored.TalkSlug;
-        form.MayEdit = true;
         form.SpeakerNames = stored.SpeakerNames;
+
+        // The organizers closed editing while the form was open: nothing is saved, and the
+        // typed text stays on the read-only page so that the speaker can copy it.
+        if (!stored.MayEdit)
+        {
+            form.MayEdit = false;
+            ModelState.AddModelError("", SpeakerAreaOperations.TalkEditClosed);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return View(form);
+        }
+
+        form.MayEdit = true;
         if (!ModelState.IsValid)
         {
             return View(form);

@@ -20,7 +20,8 @@ public sealed record InvitationRow(
     int Id, string Email, InvitationStatus Status, DateTime SentAtUtc, DateTime ExpiresAtUtc,
     DateTime? AcceptedAtUtc, DateTime? RevokedAtUtc, string SentBy)
 {
-    public bool CanResend => Status is not InvitationStatus.Accepted;
+    /// <summary>True for a pending or expired invitation. A revoked one stays revoked: it may have gone to a wrong address, so the organizer sends a new one instead.</summary>
+    public bool CanResend => Status is InvitationStatus.Pending or InvitationStatus.Expired;
 
     public bool CanRevoke => Status is InvitationStatus.Pending;
 }

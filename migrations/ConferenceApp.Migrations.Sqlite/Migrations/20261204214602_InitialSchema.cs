@@ -82,7 +82,8 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SampleNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    SampleNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SpeakersMayEditTalks = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,7 +229,14 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Headline = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Bio = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    PhotoUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WebsiteUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LinkedInUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GitHubUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    MastodonUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    XUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PhotoHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    LockedFields = table.Column<int>(type: "INTEGER", nullable: false),
                     ConferenceId = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     SampleNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
@@ -236,6 +244,12 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Speakers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Speakers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Speakers_Conferences_ConferenceId",
                         column: x => x.ConferenceId,
@@ -263,6 +277,64 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                         name: "FK_TimeSlots_Conferences_ConferenceId",
                         column: x => x.ConferenceId,
                         principalTable: "Conferences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpeakerInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpeakerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ConferenceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SampleNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakerInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpeakerInvitations_Conferences_ConferenceId",
+                        column: x => x.ConferenceId,
+                        principalTable: "Conferences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SpeakerInvitations_Speakers_SpeakerId",
+                        column: x => x.SpeakerId,
+                        principalTable: "Speakers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpeakerPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConferenceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpeakerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakerPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpeakerPhotos_Speakers_SpeakerId",
+                        column: x => x.SpeakerId,
+                        principalTable: "Speakers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -464,10 +536,43 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                 column: "TimeSlotId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInvitations_ConferenceId",
+                table: "SpeakerInvitations",
+                column: "ConferenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInvitations_SpeakerId",
+                table: "SpeakerInvitations",
+                column: "SpeakerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInvitations_TokenHash",
+                table: "SpeakerInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerPhotos_SpeakerId_Size",
+                table: "SpeakerPhotos",
+                columns: new[] { "SpeakerId", "Size" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Speakers_ConferenceId_Slug",
                 table: "Speakers",
                 columns: new[] { "ConferenceId", "Slug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Speakers_ConferenceId_UserId",
+                table: "Speakers",
+                columns: new[] { "ConferenceId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Speakers_UserId",
+                table: "Speakers",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Talks_ConferenceId_Slug",
@@ -516,19 +621,25 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                 name: "SessionPeople");
 
             migrationBuilder.DropTable(
+                name: "SpeakerInvitations");
+
+            migrationBuilder.DropTable(
+                name: "SpeakerPhotos");
+
+            migrationBuilder.DropTable(
                 name: "TalkSpeakers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "Speakers");
 
             migrationBuilder.DropTable(
                 name: "Talks");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Sessions");
