@@ -27,6 +27,7 @@ public static class OrganizeSetup
         services.AddScoped<TalkOperations>();
         services.AddScoped<TimeSlotQueries>();
         services.AddScoped<TimeSlotOperations>();
+        services.AddScoped<Conflicts.ConflictQueries>();
         return services;
     }
 }
