@@ -28,6 +28,7 @@ public static class OrganizeSetup
         services.AddScoped<TimeSlotQueries>();
         services.AddScoped<TimeSlotOperations>();
         services.AddScoped<Conflicts.ConflictQueries>();
+        services.AddScoped<Audit.AuditQueries>();
         return services;
     }
 }

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using ConferenceApp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConferenceApp.Features.Organize.Audit;
+
+/// <summary>One property's value before and after a change, as text.</summary>
+public sealed record AuditChange(string Property, string? Before, string? After);
+
+public sealed record AuditRow(long Id, DateTime AtUtc, string Actor, string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes);
+
+/// <summary>A page of the audit log, newest first, optionally for one item.</summary>
+public sealed record AuditPage(
+    OrganizeConference Conference,
+    IReadOnlyList<AuditRow> Entries,
+    string? EntityType,
+    string? EntityId,
+    int PageNumber,
+    bool HasNextPage);
+
+/// <summary>Reads the audit log of one conference, newest first, a page at a time.</summary>
+public sealed class AuditQueries(ConferenceDbContext db)
+{
+    public const int PageSize = 50;
+
+    public async Task<AuditPage> ListAsync(OrganizeConference conference, string? entityType, string? entityId, int pageNumber, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, pageNumber);
+        var query = db.AuditEntries.AsNoTracking().Where(a => a.ConferenceId == conference.Id);
+        if (!string.IsNullOrWhiteSpace(entityType))
+        {
+            query = query.Where(a => a.EntityType == entityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(entityId))
+        {
+            query = query.Where(a => a.EntityId == entityId);
+        }
+
+        // One row more than a page tells whether a next page exists. The id orders rows written
+        // in the same instant.
+        var rows = await query
+            .OrderByDescending(a => a.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+
+        var entries = rows.Take(PageSize)
+            .Select(a => new AuditRow(a.Id, a.AtUtc, a.Actor, a.EntityType, a.EntityId, a.Action, ParseChanges(a.Changes)))
+            .ToList();
+
+        return new AuditPage(conference, entries, entityType, entityId, page, rows.Count > PageSize);
+    }
+
+    // The recorder stores {"Property": [before, after]} with JSON values.
+    private static List<AuditChange> ParseChanges(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject()
+            .Select(property => new AuditChange(property.Name, Show(property.Value[0]), Show(property.Value[1])))
+            .ToList();
+    }
+
+    private static string? Show(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
+}
