@@ -58,6 +58,7 @@ public sealed class AuditQueries(ConferenceDbContext db)
         using var document = JsonDocument.Parse(json);
         return document.RootElement.EnumerateObject()
             .Select(property => new AuditChange(property.Name, Show(property.Value[0]), Show(property.Value[1])))
+            .Where(change => change.Before is not null || change.After is not null)
             .ToList();
     }
 
