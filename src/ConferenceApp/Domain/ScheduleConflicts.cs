@@ -15,8 +15,8 @@ public enum ConflictKind
 
 /// <summary>
 /// A program item as the conflict rules see it: its local start and end in the conference's
-/// zone, its room (null for an item across all rooms), and every person in it, whether as a
-/// talk's speaker or as one of the people leading it.
+/// zone and its room (null for an item across all rooms). Its people are everyone in it, the
+/// speakers of its talks and the people leading it.
 /// </summary>
 public sealed record PlacedItem(int SessionId, string Title, DateTime Start, DateTime End, int? RoomId, IReadOnlyCollection<int> SpeakerIds);
 

@@ -80,7 +80,7 @@ public sealed class Speaker : ConferenceEntity
         ApplyLinks(cleanedLinks);
     }
 
-    /// <summary>Replaces the web links, as organizers may do whatever the locks say.</summary>
+    /// <summary>Replaces the web links. Organizers use it, and the locks do not apply to them.</summary>
     public void SetLinks(SpeakerLinks links)
     {
         var cleaned = links.Cleaned();

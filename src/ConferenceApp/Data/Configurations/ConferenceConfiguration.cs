@@ -92,7 +92,7 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         builder.Property(s => s.PhotoHash).HasMaxLength(64);
         builder.Ignore(s => s.Links);
 
-        // One account holds at most one speaker record per conference.
+        // An account is linked to at most one speaker record per conference.
         builder.Property(s => s.UserId).HasMaxLength(450);
         builder.HasIndex(s => new { s.ConferenceId, s.UserId }).IsUnique();
         builder.HasOne<Microsoft.AspNetCore.Identity.IdentityUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);

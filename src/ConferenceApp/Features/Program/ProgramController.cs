@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ConferenceApp.Features.Program;
 
 /// <summary>
-/// The public pages: the program, the speakers and the talks of a conference. They answer HEAD
+/// The public pages: the program, the speakers and the talks of a conference. They accept HEAD
 /// as well as GET, for uptime monitors and link checkers.
 /// </summary>
 public sealed class ProgramController(ProgramQueries queries, TimeProvider time) : Controller

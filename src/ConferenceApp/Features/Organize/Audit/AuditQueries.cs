@@ -37,7 +37,7 @@ public sealed class AuditQueries(ConferenceDbContext db)
             query = query.Where(a => a.EntityId == entityId);
         }
 
-        // One row more than a page tells whether a next page exists. The id orders rows written
+        // Reading one row more than a page shows whether a next page exists. The id orders rows written
         // in the same instant.
         var rows = await query
             .OrderByDescending(a => a.Id)
