@@ -18,7 +18,7 @@ public abstract class ConferenceEntity : IVersioned
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>
-    /// A note that says which of this row's values are sample data rather than facts from the
+    /// A note naming which of this row's values are sample data rather than facts from the
     /// organizers, or null when every value is real.
     /// </summary>
     public string? SampleNote { get; protected set; }

@@ -35,7 +35,7 @@ public sealed class DomainValidationException : Exception
 
     public IReadOnlyList<FieldError> Errors { get; }
 
-    /// <summary>Throws when <paramref name="errors"/> holds at least one error.</summary>
+    /// <summary>Throws when <paramref name="errors"/> contains at least one error.</summary>
     public static void ThrowIfAny(List<FieldError> errors)
     {
         if (errors.Count > 0)

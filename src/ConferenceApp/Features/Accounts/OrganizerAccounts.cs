@@ -13,7 +13,7 @@ public sealed class OrganizerAccounts(
 
     /// <summary>
     /// Creates an account with the Organizer role. When <paramref name="allowExistingAccount"/> is
-    /// true (the command line, run by whoever operates the server), an existing account with that
+    /// true (the command line, run by the server's operator), an existing account with that
     /// email gets the role and the new password instead; otherwise it is an error. Returns
     /// Identity's errors (a weak password, an invalid email) when it fails.
     /// </summary>

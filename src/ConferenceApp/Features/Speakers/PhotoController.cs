@@ -6,7 +6,7 @@ namespace ConferenceApp.Features.Speakers;
 
 /// <summary>
 /// Serves speakers' photos. The URL contains the photo's content hash, so a URL always names
-/// the same bytes and browsers may keep them for a year; a new photo gets a new URL.
+/// the same bytes and browsers may keep them for a year. A new photo gets a new URL.
 /// </summary>
 public sealed class PhotoController(ConferenceDbContext db) : Controller
 {

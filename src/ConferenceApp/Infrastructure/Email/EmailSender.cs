@@ -6,9 +6,9 @@ using MimeKit;
 namespace ConferenceApp.Infrastructure.Email;
 
 /// <summary>
-/// Sends email through SMTP with MailKit or, when no SMTP host is configured, writes each
-/// message as an .eml file to the pickup folder and logs where, so that every flow that sends
-/// mail works and can be tested without a mail server.
+/// Sends email through SMTP with MailKit. When no SMTP host is configured, it writes each
+/// message as an .eml file to the pickup folder and logs the file's path, so flows that send
+/// mail work and can be tested without a mail server.
 /// </summary>
 public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<EmailSender> logger)
 {

@@ -5,7 +5,7 @@ namespace ConferenceApp.Infrastructure.Text;
 
 /// <summary>
 /// Turns Markdown typed by speakers and organizers into HTML that is safe to put in a page, an
-/// export or an email: raw HTML in the input is shown as text, and the output passes an
+/// export or an email. Raw HTML in the input is shown as text. The output then passes an
 /// allow-list sanitizer, so no script, event handler, style or javascript: URL gets through.
 /// </summary>
 public sealed class MarkdownRenderer

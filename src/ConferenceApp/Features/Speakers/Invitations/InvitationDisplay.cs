@@ -20,7 +20,7 @@ public static class InvitationDisplay
     /// <summary>Returns "12 Mar 2026 10:00 UTC", the format of every instant on these pages.</summary>
     public static string Instant(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", English);
 
-    /// <summary>Returns when the invitation was sent and by whom, and when it was accepted, revoked or expires.</summary>
+    /// <summary>Returns when and by which organizer the invitation was sent, and when it was accepted, revoked or expires.</summary>
     public static string Dates(InvitationRow invitation)
     {
         var sent = $"Sent {Instant(invitation.SentAtUtc)} by {invitation.SentBy}";
