@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Organize.Releases;
 using ConferenceApp.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace ConferenceApp.Features.Program;
 /// its snapshot comes from <see cref="ReleaseSnapshots"/> (one more query when not cached), and
 /// pages that show speaker profiles add one query for the live profile fields. Nothing is tracked.
 /// </summary>
-public sealed class ProgramQueries(ConferenceDbContext db, ReleaseSnapshots snapshots, MarkdownRenderer markdown)
+public sealed class ProgramQueries(ConferenceDbContext db, ReleaseSnapshots snapshots, SnapshotReader drafts, MarkdownRenderer markdown)
 {
     /// <summary>
     /// Returns the slug of the conference that "/" leads to: the one running today, else the
@@ -88,6 +89,16 @@ public sealed class ProgramQueries(ConferenceDbContext db, ReleaseSnapshots snap
     {
         var conference = await FindPublishedAsync(conferenceSlug, cancellationToken);
         return conference?.Pages is null ? null : await SpeakerPageAsync(conference.Pages, speakerSlug, cancellationToken);
+    }
+
+    /// <summary>
+    /// Returns the speaker's page built from the draft, as the speaker's own area shows it, so
+    /// that speakers see their talks as organizers have set them even before the next release.
+    /// </summary>
+    public async Task<SpeakerPage?> GetDraftSpeakerAsync(int conferenceId, string conferenceSlug, string speakerSlug, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.ReadAsync(conferenceId, cancellationToken);
+        return draft is null ? null : await SpeakerPageAsync(new SnapshotPages(conferenceId, conferenceSlug, draft), speakerSlug, cancellationToken);
     }
 
     /// <summary>Returns the speaker's page built from <paramref name="pages"/>, with the live profile, or null when the speaker is not in it.</summary>
