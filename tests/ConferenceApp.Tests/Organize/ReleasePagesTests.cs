@@ -92,9 +92,9 @@ public sealed class ReleasePagesTests : OrganizerTestBase
         Assert.Equal("Publish despite 1 conflict", form.QuerySelector("label[for=ConflictsConfirmed]")!.TextContent.Trim());
         Assert.Single(form.QuerySelectorAll(".publish-conflicts .list-group-item"));
 
-        var refused = await Browser.SubmitAsync(NewUrl, Fields(("Name", "1.1")));
-        var page = await OrganizerBrowser.ParseAsync(refused);
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var rejected = await Browser.SubmitAsync(NewUrl, Fields(("Name", "1.1")));
+        var page = await OrganizerBrowser.ParseAsync(rejected);
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Equal(Release.ConflictsNotConfirmedMessage(1), OrganizerBrowser.ErrorFor(page, "ConflictsConfirmed"));
         Assert.Equal(1, await ReleaseCountAsync());
 
@@ -156,7 +156,7 @@ public sealed class ReleasePagesTests : OrganizerTestBase
 
         var page = await Browser.GetPageAsync(Base);
 
-        var rows = page.QuerySelectorAll("table.release-list tbody tr");
+        var rows = page.QuerySelectorAll("ol.release-list li.release");
         Assert.Equal(["1.1", "1.0"], rows.Select(r => r.QuerySelector(".release-name")!.TextContent.Trim()));
         Assert.Contains("Added the panel.", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains(AppFactory.OrganizerEmail, rows[0].TextContent, StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed class ProgramQueries(ConferenceDbContext db, ReleaseSnapshots snap
         return new PublishedConference(pages?.Header ?? conference.Header, conference.LatestReleaseId, pages);
     }
 
-    /// <summary>Returns the program page, which says that nothing is published yet when there is no release.</summary>
+    /// <summary>Returns the program page, which shows that nothing is published yet when there is no release.</summary>
     public async Task<ProgramPage?> GetProgramAsync(string conferenceSlug, CancellationToken cancellationToken)
     {
         var conference = await FindPublishedAsync(conferenceSlug, cancellationToken);

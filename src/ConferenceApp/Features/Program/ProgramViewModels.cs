@@ -21,7 +21,7 @@ public sealed record LocalTime(DateTime Local, DateTimeOffset Instant);
 
 public sealed record ProgramPage(ConferenceHeader Conference, IReadOnlyList<ProgramDay> Days)
 {
-    /// <summary>False while the conference has no release, so the page says that the program is not published yet.</summary>
+    /// <summary>False while the conference has no release, so the page shows that the program is not published yet.</summary>
     public bool IsPublished { get; init; } = true;
 
     /// <summary>Set when the page shows the organizers' draft; the value is the URL of the publish form.</summary>

@@ -11,7 +11,7 @@ namespace ConferenceApp.Features.Program;
 /// </summary>
 public sealed class ReleaseSnapshots(ConferenceDbContext db, IMemoryCache cache)
 {
-    // Snapshots of releases nobody reads (older ones, deleted conferences) leave the cache after this time.
+    // Snapshots that no request reads (of older releases, of deleted conferences) leave the cache after this time.
     private static readonly TimeSpan Unused = TimeSpan.FromHours(1);
 
     /// <summary>Returns the snapshot of each release in <paramref name="releaseIds"/> that exists, loading those not cached in one query.</summary>

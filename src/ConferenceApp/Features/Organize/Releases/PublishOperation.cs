@@ -57,8 +57,9 @@ public sealed class PublishOperation(
         var changes = ReleaseDiff.Compare(before?.ToReleasedItems() ?? [], draft.ToReleasedItems());
         var movedTalks = changes.Where(c => c.Kind == ReleaseChangeKind.Moved && ReleaseChangeList.TalkIdOf(c.Key) is not null).ToList();
 
-        // NOTE: emails to the speakers of moved talks are queued here: the mailer adds its outbox
-        // rows to this context without saving, so they are saved in the same transaction as the release.
+        // NOTE: the speakers of moved talks are not emailed yet. The mailer call belongs here, after
+        // the comparison and before the save, because it adds outbox rows to this context without
+        // saving them, and they must be saved in the same transaction as the release.
 
         db.Releases.Add(release);
         var duplicate = new FieldError(nameof(PublishForm.Name), $"A release named \"{release.Name}\" was published while you were on this page; choose another version name.");
