@@ -35,6 +35,8 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
 
     public DbSet<SpeakerInvitation> SpeakerInvitations => Set<SpeakerInvitation>();
 
+    public DbSet<Release> Releases => Set<Release>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
