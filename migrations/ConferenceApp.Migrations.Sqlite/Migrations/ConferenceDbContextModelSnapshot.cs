@@ -116,6 +116,11 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConferenceId")
                         .HasColumnType("INTEGER");
 
@@ -215,6 +220,11 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Bio")
                         .HasMaxLength(20000)
@@ -391,6 +401,9 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
