@@ -143,11 +143,15 @@ public sealed class Speaker : ConferenceEntity
         XUrl = links.X;
     }
 
+    /// <summary>Returns the error a speaker gets for a change to a locked field, such as "availability".</summary>
+    public static string LockedMessage(string label) =>
+        $"The organizers have locked your {label}, so it cannot be changed here. Ask them if it needs a change.";
+
     private void CheckLocked(List<FieldError> errors, SpeakerFields field, string property, string label, bool changed)
     {
         if (changed && LockedFields.HasFlag(field))
         {
-            errors.Add(new FieldError(property, $"The organizers have locked your {label}, so it cannot be changed here. Ask them if it needs a change."));
+            errors.Add(new FieldError(property, LockedMessage(label)));
         }
     }
 }
