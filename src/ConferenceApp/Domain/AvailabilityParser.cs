@@ -90,10 +90,10 @@ public static partial class AvailabilityParser
     {
         interval = default;
 
-        var hidden = line.FirstOrDefault(IsHidden);
-        if (hidden != default)
+        var hiddenAt = line.ToList().FindIndex(IsHidden);
+        if (hiddenAt >= 0)
         {
-            return $"it contains the invisible character U+{(int)hidden:X4}. Type the line again using only digits, dashes, colons and spaces.";
+            return $"it contains the invisible character U+{(int)line[hiddenAt]:X4}. Type the line again using only digits, dashes, colons and spaces.";
         }
 
         var match = LinePattern().Match(line);
