@@ -25,9 +25,11 @@ public static partial class AvailabilityParser
     /// <summary>The longest part of a line that an error message quotes.</summary>
     private const int QuoteLength = 60;
 
-    public const string Example = "2026-03-10 09:00-17:30";
+    /// <summary>Returns an example line for <paramref name="day"/>, such as "2026-03-10 09:00-17:30".</summary>
+    public static string Example(DateOnly day) => $"{day:yyyy-MM-dd} 09:00-17:30";
 
-    public const string MidnightExample = "2026-03-10 22:00 - 2026-03-11 01:00";
+    /// <summary>Returns an example of a line that crosses midnight after <paramref name="day"/>.</summary>
+    public static string MidnightExample(DateOnly day) => $"{day:yyyy-MM-dd} 22:00 - {day.AddDays(1):yyyy-MM-dd} 01:00";
 
     /// <summary>
     /// Parses <paramref name="text"/> for <paramref name="conference"/>. Rejects lines that are not
@@ -99,15 +101,15 @@ public static partial class AvailabilityParser
         var match = LinePattern().Match(line);
         if (!match.Success)
         {
-            return $"write the interval as {Example}, or with both dates when it crosses midnight: {MidnightExample}.";
+            return $"write the interval as {Example(conference.StartDate)}, or with both dates when it crosses midnight: {MidnightExample(conference.StartDate)}.";
         }
 
         var startDay = match.Groups["startDay"].Value;
         var endDay = match.Groups["endDay"].Success ? match.Groups["endDay"].Value : startDay;
         var startDateError = ReadDate(startDay, out var startDate);
         var endDateError = ReadDate(endDay, out var endDate);
-        var startTimeError = ReadTime(match.Groups["startTime"].Value, out var startTime);
-        var endTimeError = ReadTime(match.Groups["endTime"].Value, out var endTime);
+        var startTimeError = ReadTime(match.Groups["startTime"].Value, startDate, out var startTime);
+        var endTimeError = ReadTime(match.Groups["endTime"].Value, startDate, out var endTime);
         var problem = startDateError ?? endDateError ?? startTimeError ?? endTimeError;
         if (problem is not null)
         {
@@ -120,7 +122,7 @@ public static partial class AvailabilityParser
         {
             return match.Groups["endDay"].Success
                 ? "the end is not after the start."
-                : $"the end is not after the start. For an interval that crosses midnight write both dates, such as {MidnightExample}.";
+                : $"the end is not after the start. For an interval that crosses midnight write both dates, such as {MidnightExample(startDate)}.";
         }
 
         if (start < window.Start || end > window.End)
@@ -144,12 +146,12 @@ public static partial class AvailabilityParser
             ? null
             : $"{value} is not a date in the calendar.";
 
-    private static string? ReadTime(string value, out TimeOnly time)
+    private static string? ReadTime(string value, DateOnly day, out TimeOnly time)
     {
         if (value is "24:00")
         {
             time = default;
-            return "24:00 is not a time of day. Write 00:00 of the next day, such as 2026-03-10 18:00 - 2026-03-11 00:00.";
+            return $"24:00 is not a time of day. Write 00:00 of the next day, such as {day:yyyy-MM-dd} 18:00 - {day.AddDays(1):yyyy-MM-dd} 00:00.";
         }
 
         return TimeOnly.TryParseExact(value, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time)

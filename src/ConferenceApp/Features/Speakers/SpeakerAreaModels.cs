@@ -60,6 +60,10 @@ public sealed class ProfileForm : SpeakerAreaForm
     [BindNever]
     public string TimeZoneId { get; set; } = "";
 
+    /// <summary>The conference's first day, which the availability examples use.</summary>
+    [BindNever]
+    public DateOnly FirstDay { get; set; }
+
     /// <summary>The fields the organizers have locked, shown read-only.</summary>
     [BindNever]
     public SpeakerFields LockedFields { get; set; }
