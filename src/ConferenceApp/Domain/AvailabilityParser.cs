@@ -33,9 +33,9 @@ public static partial class AvailabilityParser
 
     /// <summary>
     /// Parses <paramref name="text"/> for <paramref name="conference"/>. Rejects lines that are not
-    /// in the format, dates and times that do not exist, local times the clocks skip, intervals
-    /// that do not end after they start, and intervals that reach more than one day before the
-    /// conference's first day or after its last day.
+    /// in the format, dates and times that do not exist, and local times the clocks skip. Also
+    /// rejects intervals that do not end after they start, and intervals that reach more than one
+    /// day before the conference's first day or after its last day.
     /// </summary>
     public static AvailabilityParseResult Parse(string? text, Conference conference)
     {

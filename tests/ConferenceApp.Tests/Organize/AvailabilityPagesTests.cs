@@ -65,7 +65,7 @@ public sealed class AvailabilityPagesTests : OrganizerTestBase
     }
 
     [Fact]
-    public async Task Speaker_conflicts_show_on_speaker_session_and_list_pages()
+    public async Task Speaker_conflicts_show_on_pages()
     {
         var (sessionId, _, speakerId) = await OpeningAsync();
 

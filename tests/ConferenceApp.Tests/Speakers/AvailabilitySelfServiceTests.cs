@@ -51,7 +51,7 @@ public sealed class AvailabilitySelfServiceTests : SpeakerTestBase
     }
 
     [Fact]
-    public async Task Locked_availability_is_refused_for_speaker()
+    public async Task Locked_availability_rejected_for_speaker()
     {
         var account = await CreateFirstSpeakerAsync();
         var organizer = new OrganizerBrowser(await App.CreateOrganizerClientAsync());

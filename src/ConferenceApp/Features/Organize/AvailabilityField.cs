@@ -14,7 +14,7 @@ public sealed record AvailabilityField(string Name, string? Text, string Lead, s
 /// <summary>Turns the typed availability of a form into an <see cref="Availability"/> or field errors.</summary>
 public static class AvailabilityInput
 {
-    /// <summary>Parses <paramref name="text"/>, adding one error per broken line under <paramref name="field"/>; returns null when there are errors.</summary>
+    /// <summary>Parses <paramref name="text"/>, adding one error per broken line under <paramref name="field"/>. Returns null when there are errors.</summary>
     public static Availability? Parse(string? text, Conference conference, string field, List<FieldError> errors)
     {
         var result = AvailabilityParser.Parse(text, conference);

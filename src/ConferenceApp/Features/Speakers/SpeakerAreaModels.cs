@@ -51,7 +51,7 @@ public sealed class ProfileForm : SpeakerAreaForm
 
     public string? X { get; set; }
 
-    /// <summary>The times the speaker can take part in, one interval per line; empty for always.</summary>
+    /// <summary>The times the speaker can take part in, one interval per line, or empty for always.</summary>
     public string? Availability { get; set; }
 
     public SpeakerLinks Links => new(Website, LinkedIn, GitHub, Mastodon, X);

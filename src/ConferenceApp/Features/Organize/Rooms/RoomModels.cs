@@ -8,7 +8,7 @@ public sealed class RoomForm : OrganizeForm
     /// <summary>The room's place in lists and grids, smallest first.</summary>
     public int? Position { get; set; }
 
-    /// <summary>The times the room can be used, one interval per line; empty for always.</summary>
+    /// <summary>The times the room can be used, one interval per line, or empty for always.</summary>
     public string? Availability { get; set; }
 }
 

@@ -27,7 +27,7 @@ public sealed class SpeakerForm : OrganizeForm
 
     public string? X { get; set; }
 
-    /// <summary>The times the speaker can take part in, one interval per line; empty for always.</summary>
+    /// <summary>The times the speaker can take part in, one interval per line, or empty for always.</summary>
     public string? Availability { get; set; }
 
     /// <summary>The fields the speaker may not change on their own profile page.</summary>

@@ -1,5 +1,5 @@
-using ConferenceApp.Features.Organize.Conflicts;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize.Conflicts;
 using ConferenceApp.Features.Speakers.Invitations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

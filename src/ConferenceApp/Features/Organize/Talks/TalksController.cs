@@ -1,5 +1,5 @@
-using ConferenceApp.Features.Organize.Conflicts;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
