@@ -1,7 +1,12 @@
+using System.Data.Common;
 using System.Net;
 using AngleSharp.Html.Dom;
+using ConferenceApp.Data;
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ConferenceApp.Tests.Organize;
 
@@ -157,6 +162,64 @@ public sealed class AvailabilityPagesTests : OrganizerTestBase
 
         var list = await Browser.FollowAsync(response);
         Assert.Null(list.QuerySelector(".new-conflicts"));
+    }
+
+    [Fact]
+    public async Task Conflict_queries_keep_command_count()
+    {
+        var small = await CountCommandsAsync();
+        await using (var scope = App.OpenDb())
+        {
+            // Ten more sessions, each with a talk and a person, all in conflict with the opening.
+            var opening = await scope.Db.Sessions.SingleAsync(s => s.Title == "Opening words");
+            var slot = await scope.Db.TimeSlots.SingleAsync(t => t.Id == opening.TimeSlotId);
+            var nitzan = await scope.Db.Speakers.SingleAsync(s => s.Slug == "nitzan-gado");
+            for (var index = 0; index < 10; index++)
+            {
+                var session = Session.Create(opening.ConferenceId, $"Extra {index}", SessionKind.Other, null);
+                session.PlaceIn(slot, null);
+                session.SetPeople([new PersonAssignment(nitzan, null)]);
+                scope.Db.Sessions.Add(session);
+            }
+
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var large = await CountCommandsAsync();
+
+        Assert.Equal(6, small);
+        Assert.Equal(small, large);
+    }
+
+    /// <summary>Returns the number of SQL commands one run of the conflict rules sends.</summary>
+    private async Task<int> CountCommandsAsync()
+    {
+        await using var scope = App.OpenDb();
+        var counter = new CommandCounter();
+        var options = new DbContextOptionsBuilder<ConferenceDbContext>(scope.Db.GetService<IDbContextOptions>() as DbContextOptions<ConferenceDbContext>
+                ?? throw new InvalidOperationException("The context has no typed options."))
+            .AddInterceptors(counter)
+            .Options;
+        await using var db = new ConferenceDbContext(options, scope.Db.GetService<IAuditActor>());
+        var id = await ConferenceIdAsync();
+
+        var conflicts = await new ConflictQueries(db).FindAsync(id, CancellationToken.None);
+
+        Assert.NotNull(conflicts);
+        return counter.Count;
+    }
+
+    /// <summary>Counts the SQL commands that read rows.</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     /// <summary>Returns the "Opening words" session, its room and Nitzan Gado, who leads it.</summary>
