@@ -121,9 +121,12 @@ internal static class AuditRecorder
                 continue;
             }
 
-            changes[property.Metadata.Name] = [before, after];
+            changes[property.Metadata.Name] = [Readable(before), Readable(after)];
         }
 
         return changes;
     }
+
+    // An availability is logged as its intervals in the input format, such as "2026-03-10 09:00-17:30", not as an object.
+    private static object? Readable(object? value) => value is Availability availability ? availability.ToString() : value;
 }

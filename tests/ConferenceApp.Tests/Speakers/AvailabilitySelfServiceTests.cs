@@ -27,7 +27,7 @@ public sealed class AvailabilitySelfServiceTests : SpeakerTestBase
         Assert.Equal("2023-03-09 08:30-17:00", TextArea(page).Value);
         Assert.False(TextArea(page).HasAttribute("readonly"));
         var audit = await WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Speaker)).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
-        Assert.Contains("Availability", audit.Last(), StringComparison.Ordinal);
+        Assert.Contains("\"Availability\":[\"always\",\"2023-03-09 08:30-17:00\"]", audit.Last(), StringComparison.Ordinal);
     }
 
     [Fact]
