@@ -127,6 +127,6 @@ internal static class AuditRecorder
         return changes;
     }
 
-    // An availability is logged as its intervals in the input format, such as "2026-03-10 09:00-17:30", not as an object.
+    // An availability is logged as its intervals in the input format joined by "; " (or "always"), not as a serialized object.
     private static object? Readable(object? value) => value is Availability availability ? availability.ToString() : value;
 }

@@ -11,7 +11,7 @@ public sealed record ConflictFilter(int? SessionId = null, int? SpeakerId = null
         || (RoomId is { } room && conflict.RoomId == room);
 }
 
-/// <summary>The conflicts shown above an edit form, with a heading that says what they are about.</summary>
+/// <summary>The conflicts shown above an edit form, with the subject of its heading, such as "this room".</summary>
 public sealed record ConflictPanel(string ConferenceSlug, string Subject, IReadOnlyList<ConflictRow> Conflicts);
 
 /// <summary>
