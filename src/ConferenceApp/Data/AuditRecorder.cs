@@ -131,9 +131,12 @@ internal static class AuditRecorder
                 continue;
             }
 
-            changes[property.Metadata.Name] = [before, after];
+            changes[property.Metadata.Name] = [Readable(before), Readable(after)];
         }
 
         return changes;
     }
+
+    // An availability is logged as its intervals in the input format joined by "; " (or "always"), not as a serialized object.
+    private static object? Readable(object? value) => value is Availability availability ? availability.ToString() : value;
 }

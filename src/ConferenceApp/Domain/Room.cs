@@ -13,6 +13,9 @@ public sealed class Room : ConferenceEntity
     /// <summary>The room's place in lists and grids, smallest first.</summary>
     public int Position { get; private set; }
 
+    /// <summary>When the room can be used, in the conference's local time; <see cref="Availability.Always"/> when no times are given.</summary>
+    public Availability Availability { get; private set; } = Availability.Always;
+
     public static Room Create(int conferenceId, string? name, int position)
     {
         var room = new Room { ConferenceId = conferenceId };
@@ -34,5 +37,10 @@ public sealed class Room : ConferenceEntity
 
         Name = cleaned!;
         Position = position;
+    }
+
+    public void SetAvailability(Availability availability)
+    {
+        Availability = availability;
     }
 }

@@ -39,6 +39,9 @@ public sealed class Speaker : ConferenceEntity
     /// <summary>The fields that the organizers have locked against the speaker's own edits.</summary>
     public SpeakerFields LockedFields { get; private set; }
 
+    /// <summary>The times the person said they are available, in the conference's local time; <see cref="Availability.Always"/> when they stated none.</summary>
+    public Availability Availability { get; private set; } = Availability.Always;
+
     public SpeakerLinks Links => new(WebsiteUrl, LinkedInUrl, GitHubUrl, MastodonUrl, XUrl);
 
     public static Speaker Create(int conferenceId, SpeakerDetails details)
@@ -101,10 +104,23 @@ public sealed class Speaker : ConferenceEntity
         PhotoHash = contentHash;
     }
 
+    /// <summary>Sets the stated availability. A speaker's own change is rejected while the availability is locked.</summary>
+    public void SetAvailability(Availability availability, bool bySpeaker)
+    {
+        var errors = new List<FieldError>();
+        if (bySpeaker)
+        {
+            CheckLocked(errors, SpeakerFields.Availability, nameof(Availability), "availability", !Availability.Equals(availability));
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
+        Availability = availability;
+    }
+
     /// <summary>Sets which fields the speaker may no longer change.</summary>
     public void LockFields(SpeakerFields fields)
     {
-        LockedFields = fields & (SpeakerFields.Name | SpeakerFields.Headline | SpeakerFields.Bio | SpeakerFields.Links | SpeakerFields.Photo);
+        LockedFields = fields & (SpeakerFields.Name | SpeakerFields.Headline | SpeakerFields.Bio | SpeakerFields.Links | SpeakerFields.Photo | SpeakerFields.Availability);
     }
 
     /// <summary>Binds the speaker record to an account. A record bound to another account is not taken over.</summary>
@@ -127,11 +143,15 @@ public sealed class Speaker : ConferenceEntity
         XUrl = links.X;
     }
 
+    /// <summary>Returns the error a speaker gets for a change to a locked field, such as "availability".</summary>
+    public static string LockedMessage(string label) =>
+        $"The organizers have locked your {label}, so it cannot be changed here. Ask them if it needs a change.";
+
     private void CheckLocked(List<FieldError> errors, SpeakerFields field, string property, string label, bool changed)
     {
         if (changed && LockedFields.HasFlag(field))
         {
-            errors.Add(new FieldError(property, $"The organizers have locked your {label}, so it cannot be changed here. Ask them if it needs a change."));
+            errors.Add(new FieldError(property, LockedMessage(label)));
         }
     }
 }

@@ -10,6 +10,7 @@ public enum SpeakerFields
     Bio = 4,
     Links = 8,
     Photo = 16,
+    Availability = 32,
 }
 
 /// <summary>A speaker's web links. Each is an absolute http or https URL, or null.</summary>

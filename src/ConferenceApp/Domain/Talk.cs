@@ -25,6 +25,9 @@ public sealed class Talk : ConferenceEntity
     /// <summary>Order among the talks of its session, from 0.</summary>
     public int Position { get; private set; }
 
+    /// <summary>The length of the talk in minutes, or null while it is unknown.</summary>
+    public int? DurationMinutes { get; private set; }
+
     public IReadOnlyList<TalkSpeaker> Speakers => _speakers;
 
     public static Talk Create(int conferenceId, string? slug, string? title, string? abstractText)
@@ -49,6 +52,20 @@ public sealed class Talk : ConferenceEntity
         Slug = cleanedSlug!;
         Title = cleanedTitle!;
         Abstract = cleanedAbstract;
+    }
+
+    /// <summary>The longest talk length accepted, in minutes: one day.</summary>
+    public const int MaxDurationMinutes = 1440;
+
+    /// <summary>Sets the length in minutes (1 to 1440), or null when it is unknown.</summary>
+    public void SetDuration(int? minutes)
+    {
+        if (minutes is < 1 or > MaxDurationMinutes)
+        {
+            throw new DomainValidationException([new FieldError(nameof(DurationMinutes), $"The length must be between 1 and {MaxDurationMinutes} minutes, or empty when it is not known yet.")]);
+        }
+
+        DurationMinutes = minutes;
     }
 
     /// <summary>Puts the talk into a session at a position, or takes it out of any session when <paramref name="session"/> is null.</summary>

@@ -25,6 +25,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         builder.ConfigureOwnedByConference();
         builder.Property(r => r.Name).HasMaxLength(Text.NameMaxLength).IsRequired();
         builder.HasIndex(r => new { r.ConferenceId, r.Name }).IsUnique();
+        builder.HasAvailability(r => r.Availability);
     }
 }
 
@@ -91,6 +92,7 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         builder.Property(s => s.XUrl).HasMaxLength(SpeakerLinks.MaxLength);
         builder.Property(s => s.PhotoHash).HasMaxLength(64);
         builder.Ignore(s => s.Links);
+        builder.HasAvailability(s => s.Availability);
 
         // An account is linked to at most one speaker record per conference.
         builder.Property(s => s.UserId).HasMaxLength(450);

@@ -1,4 +1,5 @@
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConferenceApp.Features.Organize;
@@ -87,6 +88,41 @@ public abstract class OrganizeControllerBase : Controller
         AddFieldErrors(result.Errors);
         return View("Delete", current);
     }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> and, when it saved and created conflicts that were not
+    /// there before, stores their number and the conflicts page for the message after the
+    /// redirect. Conflicts never stop a save.
+    /// </summary>
+    protected async Task<ChangeResult> SaveNotingConflictsAsync(
+        ConflictQueries conflicts,
+        OrganizeConference conference,
+        Func<Task<ChangeResult>> change,
+        CancellationToken cancellationToken)
+    {
+        var before = await conflicts.KeysAsync(conference.Id, cancellationToken);
+        var result = await change();
+        if (result.Outcome != ChangeOutcome.Saved)
+        {
+            return result;
+        }
+
+        var after = await conflicts.KeysAsync(conference.Id, cancellationToken);
+        var created = after.Count(key => !before.Contains(key));
+        if (created > 0)
+        {
+            TempData[NewConflictsKey] = created;
+            TempData[ConflictsUrlKey] = $"/organize/{Uri.EscapeDataString(conference.Slug)}/conflicts";
+        }
+
+        return result;
+    }
+
+    /// <summary>The TempData key of the number of conflicts the last save created.</summary>
+    public const string NewConflictsKey = "NewConflicts";
+
+    /// <summary>The TempData key of the address of the conflicts page for that message.</summary>
+    public const string ConflictsUrlKey = "ConflictsUrl";
 
     protected void AddFieldErrors(IEnumerable<FieldError> errors)
     {

@@ -51,7 +51,18 @@ public sealed class ProfileForm : SpeakerAreaForm
 
     public string? X { get; set; }
 
+    /// <summary>The times the speaker can take part in, one interval per line, or empty for always.</summary>
+    public string? Availability { get; set; }
+
     public SpeakerLinks Links => new(Website, LinkedIn, GitHub, Mastodon, X);
+
+    /// <summary>The conference's IANA zone, which the availability is typed in.</summary>
+    [BindNever]
+    public string TimeZoneId { get; set; } = "";
+
+    /// <summary>The conference's first day, which the availability examples use.</summary>
+    [BindNever]
+    public DateOnly FirstDay { get; set; }
 
     /// <summary>The fields the organizers have locked, shown read-only.</summary>
     [BindNever]

@@ -21,6 +21,7 @@ public sealed class SpeakerAreaOperations(ConferenceDbContext db, ChangeSaver sa
 
         var errors = new List<FieldError>();
         DomainSteps.Run(errors, () => speaker.UpdateBySpeaker(form.Name, form.Headline, form.Bio, form.Links));
+        await SetAvailabilityAsync(speaker, form.Availability, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return ChangeResult.Invalid(errors);
@@ -33,6 +34,29 @@ public sealed class SpeakerAreaOperations(ConferenceDbContext db, ChangeSaver sa
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Parses and sets the speaker's own availability. While the organizers have locked it, any
+    /// change is one lock error, also when the typed text does not parse.
+    /// </summary>
+    private async Task SetAvailabilityAsync(Speaker speaker, string? text, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var conference = await db.Conferences.AsNoTracking().FirstAsync(c => c.Id == speaker.ConferenceId, cancellationToken);
+        var parsed = AvailabilityParser.Parse(text, conference);
+        if (parsed.Availability is null && speaker.LockedFields.HasFlag(SpeakerFields.Availability))
+        {
+            errors.Add(new FieldError(nameof(ProfileForm.Availability), Speaker.LockedMessage("availability")));
+            return;
+        }
+
+        if (parsed.Availability is null)
+        {
+            errors.AddRange(parsed.Errors.Select(message => new FieldError(nameof(ProfileForm.Availability), message)));
+            return;
+        }
+
+        DomainSteps.Run(errors, () => speaker.SetAvailability(parsed.Availability, bySpeaker: true));
     }
 
     /// <summary>

@@ -48,6 +48,9 @@ public sealed class SpeakerAreaQueries(
                 GitHub = s.GitHubUrl,
                 Mastodon = s.MastodonUrl,
                 X = s.XUrl,
+                Availability = s.Availability.ToText(),
+                TimeZoneId = db.Conferences.Where(c => c.Id == s.ConferenceId).Select(c => c.TimeZoneId).First(),
+                FirstDay = db.Conferences.Where(c => c.Id == s.ConferenceId).Select(c => c.StartDate).First(),
                 LockedFields = s.LockedFields,
                 PhotoUrl = s.PhotoHash == null ? null : SpeakerPhotoUrls.For(s.Id, s.PhotoHash, 256),
             })
@@ -67,11 +70,13 @@ public sealed class SpeakerAreaQueries(
     {
         var stored = await db.Speakers.AsNoTracking().OfConference(speaker.ConferenceId)
             .Where(s => s.Id == speaker.SpeakerId)
-            .Select(s => new { s.LockedFields, s.PhotoHash })
+            .Select(s => new { s.LockedFields, s.PhotoHash, TimeZoneId = db.Conferences.Where(c => c.Id == s.ConferenceId).Select(c => c.TimeZoneId).First(), FirstDay = db.Conferences.Where(c => c.Id == s.ConferenceId).Select(c => c.StartDate).First() })
             .FirstOrDefaultAsync(cancellationToken);
 
         posted.Speaker = speaker;
         posted.LockedFields = stored?.LockedFields ?? default;
+        posted.TimeZoneId = stored?.TimeZoneId ?? "";
+        posted.FirstDay = stored?.FirstDay ?? default;
         posted.PhotoUrl = SpeakerPhotoUrls.For(speaker.SpeakerId, stored?.PhotoHash, 256);
         posted.MaxPhotoBytes = photoOptions.Value.MaxPhotoBytes;
     }

@@ -7,6 +7,9 @@ public sealed class RoomForm : OrganizeForm
 
     /// <summary>The room's place in lists and grids, smallest first.</summary>
     public int? Position { get; set; }
+
+    /// <summary>The times the room can be used, one interval per line, or empty for always.</summary>
+    public string? Availability { get; set; }
 }
 
 public sealed record RoomListPage(OrganizeConference Conference, IReadOnlyList<RoomRow> Rooms);

@@ -12,11 +12,14 @@ public sealed class RoomOperations(ConferenceDbContext db, ChangeSaver saver, IL
         var errors = new List<FieldError>();
         Room? room = null;
         DomainSteps.Run(errors, () => room = Room.Create(conferenceId, form.Name, form.Position ?? 0));
+        var availability = await ParseAvailabilityAsync(conferenceId, form, errors, cancellationToken);
         FormRules.CheckSampleNote(errors, form.SampleNote);
-        if (room is null || errors.Count > 0)
+        if (room is null || availability is null || errors.Count > 0)
         {
             return ChangeResult.Invalid(errors);
         }
+
+        room.SetAvailability(availability);
 
         room.MarkSample(form.SampleNote);
         return await SaveAsync(room, isNew: true, cancellationToken);
@@ -34,11 +37,14 @@ public sealed class RoomOperations(ConferenceDbContext db, ChangeSaver saver, IL
 
         var errors = new List<FieldError>();
         DomainSteps.Run(errors, () => room.Update(form.Name, form.Position ?? room.Position));
+        var availability = await ParseAvailabilityAsync(conferenceId, form, errors, cancellationToken);
         FormRules.CheckSampleNote(errors, form.SampleNote);
-        if (errors.Count > 0)
+        if (availability is null || errors.Count > 0)
         {
             return ChangeResult.Invalid(errors);
         }
+
+        room.SetAvailability(availability);
 
         room.MarkSample(form.SampleNote);
         return await SaveAsync(room, isNew: false, cancellationToken);
@@ -63,6 +69,13 @@ public sealed class RoomOperations(ConferenceDbContext db, ChangeSaver saver, IL
         }
 
         return result;
+    }
+
+    /// <summary>Reads the typed availability against the conference's days and zone; null with errors added when a line is invalid.</summary>
+    private async Task<Availability?> ParseAvailabilityAsync(int conferenceId, RoomForm form, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var conference = await db.Conferences.AsNoTracking().FirstAsync(c => c.Id == conferenceId, cancellationToken);
+        return AvailabilityInput.Parse(form.Availability, conference, nameof(RoomForm.Availability), errors);
     }
 
     private async Task<ChangeResult> SaveAsync(Room room, bool isNew, CancellationToken cancellationToken)

@@ -27,7 +27,15 @@ public sealed class RoomQueries(ConferenceDbContext db)
     {
         var form = await db.Rooms.AsNoTracking().OfConference(conference.Id)
             .Where(r => r.Id == id)
-            .Select(r => new RoomForm { Id = r.Id, Version = r.Version, Name = r.Name, Position = r.Position, SampleNote = r.SampleNote })
+            .Select(r => new RoomForm
+            {
+                Id = r.Id,
+                Version = r.Version,
+                Name = r.Name,
+                Position = r.Position,
+                Availability = r.Availability.ToText(),
+                SampleNote = r.SampleNote,
+            })
             .FirstOrDefaultAsync(cancellationToken);
 
         form?.Conference = conference;

@@ -1,4 +1,5 @@
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,7 @@ namespace ConferenceApp.Features.Organize.Rooms;
 
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/rooms")]
-public sealed class RoomsController(OrganizeQueries organize, RoomQueries queries, RoomOperations operations) : OrganizeControllerBase
+public sealed class RoomsController(OrganizeQueries organize, RoomQueries queries, RoomOperations operations, ConflictQueries conflicts) : OrganizeControllerBase
 {
     private const string Noun = "room";
 
@@ -39,7 +40,7 @@ public sealed class RoomsController(OrganizeQueries organize, RoomQueries querie
             return View("Edit", form);
         }
 
-        var result = await operations.CreateAsync(owner.Id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.CreateAsync(owner.Id, form, cancellationToken), cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, $"Added the room \"{form.Name?.Trim()}\".", ListUrl(owner),
             () => Task.FromResult<OrganizeForm?>(null));
     }
@@ -68,7 +69,7 @@ public sealed class RoomsController(OrganizeQueries organize, RoomQueries querie
             return View(form);
         }
 
-        var result = await operations.UpdateAsync(owner.Id, id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.UpdateAsync(owner.Id, id, form, cancellationToken), cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, $"Saved the room \"{form.Name?.Trim()}\".", ListUrl(owner),
             async () => await queries.EditFormAsync(owner, id, cancellationToken));
     }

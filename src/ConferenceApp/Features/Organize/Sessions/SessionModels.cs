@@ -45,7 +45,11 @@ public sealed class SessionForm : OrganizeForm
     public IReadOnlyList<Choice> Talks { get; set; } = [];
 }
 
-public sealed record SessionListPage(OrganizeConference Conference, IReadOnlyList<SessionSummary> Sessions);
+public sealed record SessionListPage(OrganizeConference Conference, IReadOnlyList<SessionSummary> Sessions)
+{
+    /// <summary>The number of conflicts each session is in, by session id; sessions without conflicts are missing.</summary>
+    public IReadOnlyDictionary<int, int> ConflictCounts { get; init; } = new Dictionary<int, int>();
+}
 
 /// <summary>A session as lists show it. <see cref="Start"/> and <see cref="End"/> are null while it has no time slot.</summary>
 public sealed record SessionSummary(

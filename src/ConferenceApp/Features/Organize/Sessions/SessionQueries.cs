@@ -1,13 +1,22 @@
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Organize.Sessions;
 
-public sealed class SessionQueries(ConferenceDbContext db, OrganizeQueries organize)
+public sealed class SessionQueries(ConferenceDbContext db, OrganizeQueries organize, ConflictQueries conflicts)
 {
-    public async Task<SessionListPage> ListAsync(OrganizeConference conference, CancellationToken cancellationToken) =>
-        new(conference, await SessionTitles.ListAsync(db, conference.Id, cancellationToken));
+    public async Task<SessionListPage> ListAsync(OrganizeConference conference, CancellationToken cancellationToken)
+    {
+        var sessions = await SessionTitles.ListAsync(db, conference.Id, cancellationToken);
+        var conflictRows = await conflicts.FindAsync(conference.Id, cancellationToken) ?? [];
+        var counts = conflictRows
+            .SelectMany(c => c.Sessions.Select(s => s.Id).Distinct())
+            .GroupBy(id => id)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new SessionListPage(conference, sessions) { ConflictCounts = counts };
+    }
 
     public async Task<SessionForm> NewFormAsync(OrganizeConference conference, CancellationToken cancellationToken)
     {

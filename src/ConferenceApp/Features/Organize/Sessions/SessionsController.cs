@@ -1,4 +1,5 @@
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,7 @@ namespace ConferenceApp.Features.Organize.Sessions;
 
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/sessions")]
-public sealed class SessionsController(OrganizeQueries organize, SessionQueries queries, SessionOperations operations) : OrganizeControllerBase
+public sealed class SessionsController(OrganizeQueries organize, SessionQueries queries, SessionOperations operations, ConflictQueries conflicts) : OrganizeControllerBase
 {
     private const string Noun = "session";
 
@@ -39,7 +40,7 @@ public sealed class SessionsController(OrganizeQueries organize, SessionQueries 
             return View("Edit", form);
         }
 
-        var result = await operations.CreateAsync(owner.Id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.CreateAsync(owner.Id, form, cancellationToken), cancellationToken);
         await queries.FillChoicesAsync(form, owner, cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, SavedMessage("Added", form), ListUrl(owner),
             () => Task.FromResult<OrganizeForm?>(null));
@@ -69,7 +70,7 @@ public sealed class SessionsController(OrganizeQueries organize, SessionQueries 
             return View(form);
         }
 
-        var result = await operations.UpdateAsync(owner.Id, id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.UpdateAsync(owner.Id, id, form, cancellationToken), cancellationToken);
         await queries.FillChoicesAsync(form, owner, cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, SavedMessage("Saved", form), ListUrl(owner),
             async () => await queries.EditFormAsync(owner, id, cancellationToken));

@@ -27,6 +27,9 @@ public sealed class SpeakerForm : OrganizeForm
 
     public string? X { get; set; }
 
+    /// <summary>The times the speaker can take part in, one interval per line, or empty for always.</summary>
+    public string? Availability { get; set; }
+
     /// <summary>The fields the speaker may not change on their own profile page.</summary>
     public bool LockName { get; set; }
 
@@ -37,6 +40,8 @@ public sealed class SpeakerForm : OrganizeForm
     public bool LockLinks { get; set; }
 
     public bool LockPhoto { get; set; }
+
+    public bool LockAvailability { get; set; }
 
     /// <summary>The 256-pixel rendition of the speaker's photo, or null when there is none.</summary>
     [BindNever]
@@ -52,7 +57,8 @@ public sealed class SpeakerForm : OrganizeForm
         | (LockHeadline ? SpeakerFields.Headline : SpeakerFields.None)
         | (LockBio ? SpeakerFields.Bio : SpeakerFields.None)
         | (LockLinks ? SpeakerFields.Links : SpeakerFields.None)
-        | (LockPhoto ? SpeakerFields.Photo : SpeakerFields.None);
+        | (LockPhoto ? SpeakerFields.Photo : SpeakerFields.None)
+        | (LockAvailability ? SpeakerFields.Availability : SpeakerFields.None);
 }
 
 public sealed record SpeakerListPage(OrganizeConference Conference, IReadOnlyList<SpeakerRow> Speakers);

@@ -17,11 +17,14 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         Speaker? speaker = null;
         DomainSteps.Run(errors, () => speaker = Speaker.Create(conferenceId, Details(form)));
         DomainSteps.Run(errors, () => speaker?.SetLinks(form.Links));
+        var availability = await ParseAvailabilityAsync(conferenceId, form, errors, cancellationToken);
         FormRules.CheckSampleNote(errors, form.SampleNote);
-        if (speaker is null || errors.Count > 0)
+        if (speaker is null || availability is null || errors.Count > 0)
         {
             return ChangeResult.Invalid(errors);
         }
+
+        speaker.SetAvailability(availability, bySpeaker: false);
 
         speaker.MarkSample(form.SampleNote);
         speaker.LockFields(form.LockedFields);
@@ -41,11 +44,14 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         var errors = new List<FieldError>();
         DomainSteps.Run(errors, () => speaker.Update(Details(form)));
         DomainSteps.Run(errors, () => speaker.SetLinks(form.Links));
+        var availability = await ParseAvailabilityAsync(conferenceId, form, errors, cancellationToken);
         FormRules.CheckSampleNote(errors, form.SampleNote);
-        if (errors.Count > 0)
+        if (availability is null || errors.Count > 0)
         {
             return ChangeResult.Invalid(errors);
         }
+
+        speaker.SetAvailability(availability, bySpeaker: false);
 
         speaker.MarkSample(form.SampleNote);
         speaker.LockFields(form.LockedFields);
@@ -71,6 +77,13 @@ public sealed class SpeakerOperations(ConferenceDbContext db, ChangeSaver saver,
         }
 
         return result;
+    }
+
+    /// <summary>Reads the typed availability against the conference's days and zone; null with errors added when a line is invalid.</summary>
+    private async Task<Availability?> ParseAvailabilityAsync(int conferenceId, SpeakerForm form, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var conference = await db.Conferences.AsNoTracking().FirstAsync(c => c.Id == conferenceId, cancellationToken);
+        return AvailabilityInput.Parse(form.Availability, conference, nameof(SpeakerForm.Availability), errors);
     }
 
     private static SpeakerDetails Details(SpeakerForm form) => new(form.Slug, form.Name, form.Headline, form.Bio);

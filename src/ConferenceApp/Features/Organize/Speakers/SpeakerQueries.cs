@@ -41,11 +41,13 @@ public sealed class SpeakerQueries(ConferenceDbContext db, InvitationQueries inv
                 GitHub = s.GitHubUrl,
                 Mastodon = s.MastodonUrl,
                 X = s.XUrl,
+                Availability = s.Availability.ToText(),
                 LockName = (s.LockedFields & SpeakerFields.Name) != 0,
                 LockHeadline = (s.LockedFields & SpeakerFields.Headline) != 0,
                 LockBio = (s.LockedFields & SpeakerFields.Bio) != 0,
                 LockLinks = (s.LockedFields & SpeakerFields.Links) != 0,
                 LockPhoto = (s.LockedFields & SpeakerFields.Photo) != 0,
+                LockAvailability = (s.LockedFields & SpeakerFields.Availability) != 0,
                 SampleNote = s.SampleNote,
                 PhotoUrl = SpeakerPhotoUrls.For(s.Id, s.PhotoHash, 256),
             })

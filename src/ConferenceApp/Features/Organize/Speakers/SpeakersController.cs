@@ -1,4 +1,5 @@
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize.Conflicts;
 using ConferenceApp.Features.Speakers.Invitations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace ConferenceApp.Features.Organize.Speakers;
 
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/speakers")]
-public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries queries, SpeakerOperations operations, InvitationQueries invitations) : OrganizeControllerBase
+public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries queries, SpeakerOperations operations, InvitationQueries invitations, ConflictQueries conflicts) : OrganizeControllerBase
 {
     private const string Noun = "speaker";
 
@@ -40,7 +41,7 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
             return View("Edit", form);
         }
 
-        var result = await operations.CreateAsync(owner.Id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.CreateAsync(owner.Id, form, cancellationToken), cancellationToken);
 
         // A slug made from the name is written back to the form, and the form must show it.
         ModelState.Remove(nameof(SpeakerForm.Slug));
@@ -80,7 +81,7 @@ public sealed class SpeakersController(OrganizeQueries organize, SpeakerQueries 
             return View(form);
         }
 
-        var result = await operations.UpdateAsync(owner.Id, id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.UpdateAsync(owner.Id, id, form, cancellationToken), cancellationToken);
 
         // A form shown again keeps its account and invitations section.
         form.Account = await invitations.PanelAsync(owner.Id, owner.Slug, id, null, cancellationToken);

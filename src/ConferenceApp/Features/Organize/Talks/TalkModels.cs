@@ -19,6 +19,13 @@ public sealed class TalkForm : OrganizeForm
     /// <summary>The talk's place among the talks of its session, from 1. Empty puts a newly placed talk last.</summary>
     public int? Order { get; set; }
 
+    /// <summary>The talk's length in minutes, or empty while it is not known.</summary>
+    public int? DurationMinutes { get; set; }
+
+    /// <summary>The session the talk is stored in, whose conflicts the page shows; null on a new or unscheduled talk.</summary>
+    [BindNever]
+    public int? StoredSessionId { get; set; }
+
     public List<PersonRow> Speakers { get; set; } = [];
 
     [BindNever]
@@ -32,6 +39,7 @@ public sealed class TalkForm : OrganizeForm
 
 public sealed record TalkListPage(OrganizeConference Conference, IReadOnlyList<TalkRow> Talks);
 
+
 /// <summary>A talk as the list shows it.</summary>
 /// <param name="InSession">True when the talk is in a session.</param>
 /// <param name="SessionTitle">The session's display title when it differs from the talk's own title, as it does for a block of talks.</param>
@@ -43,4 +51,14 @@ public sealed record TalkRow(
     bool InSession,
     string? SessionTitle,
     string? When,
-    IReadOnlyList<string> SpeakerNames);
+    IReadOnlyList<string> SpeakerNames)
+{
+    /// <summary>The session the talk is in, or null.</summary>
+    public int? SessionId { get; init; }
+
+    /// <summary>The talk's length in minutes, or null while it is unknown.</summary>
+    public int? DurationMinutes { get; init; }
+
+    /// <summary>The number of conflicts its session is in.</summary>
+    public int ConflictCount { get; init; }
+}

@@ -103,6 +103,7 @@ public sealed class TalkOperations(ConferenceDbContext db, ChangeSaver saver, IL
 
         var speakers = await PeopleRows.ResolveAsync(db, talk.ConferenceId, form.Speakers, nameof(TalkForm.Speakers), errors, cancellationToken);
         DomainSteps.Run(errors, () => talk.SetSpeakers(speakers));
+        DomainSteps.Run(errors, () => talk.SetDuration(form.DurationMinutes));
         FormRules.CheckSampleNote(errors, form.SampleNote);
         talk.MarkSample(form.SampleNote);
     }

@@ -1,14 +1,16 @@
 using ConferenceApp.Data;
+using ConferenceApp.Features.Organize.Conflicts;
 using ConferenceApp.Features.Organize.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Organize.Talks;
 
-public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize)
+public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize, ConflictQueries conflicts)
 {
     public async Task<TalkListPage> ListAsync(OrganizeConference conference, CancellationToken cancellationToken)
     {
         var sessions = (await SessionTitles.ListAsync(db, conference.Id, cancellationToken)).ToDictionary(s => s.Id);
+        var conflictRows = await conflicts.FindAsync(conference.Id, cancellationToken) ?? [];
         var talks = await db.Talks.AsNoTracking().OfConference(conference.Id)
             .OrderBy(t => t.Title).ThenBy(t => t.Id)
             .Select(t => new
@@ -17,6 +19,7 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
                 t.Title,
                 t.Slug,
                 t.SessionId,
+                t.DurationMinutes,
                 Speakers = t.Speakers.OrderBy(s => s.Position).Select(s => s.Speaker!.Name).ToList(),
             })
             .ToListAsync(cancellationToken);
@@ -26,7 +29,12 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
             var session = t.SessionId is { } sessionId ? sessions.GetValueOrDefault(sessionId) : null;
             var when = session is { Start: { } start, End: { } end } ? OrganizeFormat.SlotLabel(start, end) : null;
             var sessionTitle = session is null || session.DisplayTitle == t.Title ? null : session.DisplayTitle;
-            return new TalkRow(t.Id, t.Title, t.Slug, session is not null, sessionTitle, when, t.Speakers);
+            return new TalkRow(t.Id, t.Title, t.Slug, session is not null, sessionTitle, when, t.Speakers)
+            {
+                SessionId = t.SessionId,
+                DurationMinutes = t.DurationMinutes,
+                ConflictCount = t.SessionId is { } id ? conflictRows.Count(c => c.InvolvesSession(id)) : 0,
+            };
         }).ToList();
         return new TalkListPage(conference, rows);
     }
@@ -51,6 +59,7 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
                 t.Abstract,
                 t.SessionId,
                 t.Position,
+                t.DurationMinutes,
                 t.SampleNote,
                 Speakers = t.Speakers.OrderBy(s => s.Position).Select(s => new { s.SpeakerId, s.Role }).ToList(),
             })
@@ -69,6 +78,7 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
             Abstract = talk.Abstract,
             SessionId = talk.SessionId,
             Order = talk.SessionId is null ? null : talk.Position + 1,
+            DurationMinutes = talk.DurationMinutes,
             SampleNote = talk.SampleNote,
             Speakers = PeopleRows.FromStored(talk.Speakers.Select(s => (s.SpeakerId, s.Role))),
         };
@@ -82,6 +92,10 @@ public sealed class TalkQueries(ConferenceDbContext db, OrganizeQueries organize
         form.Speakers = PeopleRows.WithBlankRows(form.Speakers);
         form.Sessions = await organize.SessionChoicesAsync(conference.Id, cancellationToken);
         form.SpeakerChoices = await organize.SpeakerChoicesAsync(conference.Id, cancellationToken);
+        if (form.Id is { } id)
+        {
+            form.StoredSessionId = await db.Talks.AsNoTracking().OfConference(conference.Id).Where(t => t.Id == id).Select(t => t.SessionId).FirstOrDefaultAsync(cancellationToken);
+        }
     }
 
     public async Task<DeletePage?> DeletePageAsync(OrganizeConference conference, int id, string cancelUrl, CancellationToken cancellationToken)

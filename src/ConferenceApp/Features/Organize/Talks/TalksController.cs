@@ -1,4 +1,5 @@
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,7 @@ namespace ConferenceApp.Features.Organize.Talks;
 
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/talks")]
-public sealed class TalksController(OrganizeQueries organize, TalkQueries queries, TalkOperations operations) : OrganizeControllerBase
+public sealed class TalksController(OrganizeQueries organize, TalkQueries queries, TalkOperations operations, ConflictQueries conflicts) : OrganizeControllerBase
 {
     private const string Noun = "talk";
 
@@ -39,7 +40,7 @@ public sealed class TalksController(OrganizeQueries organize, TalkQueries querie
             return View("Edit", form);
         }
 
-        var result = await operations.CreateAsync(owner.Id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.CreateAsync(owner.Id, form, cancellationToken), cancellationToken);
 
         // A slug made from the title is written back to the form, and the form must show it.
         ModelState.Remove(nameof(TalkForm.Slug));
@@ -72,7 +73,7 @@ public sealed class TalksController(OrganizeQueries organize, TalkQueries querie
             return View(form);
         }
 
-        var result = await operations.UpdateAsync(owner.Id, id, form, cancellationToken);
+        var result = await SaveNotingConflictsAsync(conflicts, owner, () => operations.UpdateAsync(owner.Id, id, form, cancellationToken), cancellationToken);
         await queries.FillChoicesAsync(form, owner, cancellationToken);
         return await RespondToChangeAsync(result, form, Noun, SavedMessage("Saved", form), ListUrl(owner),
             async () => await queries.EditFormAsync(owner, id, cancellationToken));
