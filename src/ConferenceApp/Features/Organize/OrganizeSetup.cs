@@ -29,6 +29,9 @@ public static class OrganizeSetup
         services.AddScoped<TimeSlotOperations>();
         services.AddScoped<Conflicts.ConflictQueries>();
         services.AddScoped<Audit.AuditQueries>();
+        services.AddScoped<Schedule.ScheduleQueries>();
+        services.AddScoped<Schedule.MoveSession>();
+        services.AddScoped<Schedule.MoveTalk>();
         return services;
     }
 }
