@@ -44,6 +44,30 @@ public sealed class ScheduleEditorTests : OrganizerTestBase
     }
 
     [Fact]
+    public async Task Conflicts_show_on_blocks()
+    {
+        var opening = await SessionAsync("Opening words");
+        var lightning = await SessionAsync("Lightning talks");
+
+        var response = await MoveSessionAsync(opening.Id, opening.Version, Text(lightning.RoomId!.Value), "2023-03-09T11:00", "2023-03-09T11:20");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var page = await Browser.GetPageAsync(Editor);
+        foreach (var title in new[] { "Opening words", "Lightning talks" })
+        {
+            var block = Block(page, title);
+            Assert.Contains("has-conflict", block.ClassList);
+            // The wording belongs to the conflict rules; the block must show the message naming both items.
+            var conflicts = block.QuerySelector(".block-conflicts")!.TextContent;
+            Assert.Contains("Opening words", conflicts, StringComparison.Ordinal);
+            Assert.Contains("Lightning talks", conflicts, StringComparison.Ordinal);
+            Assert.NotNull(block.QuerySelector($"a[href='/organize/{Conference}/conflicts']"));
+        }
+
+        Assert.Contains("1 conflict", page.QuerySelector("#schedule-conflicts")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Snap_sets_row_size()
     {
         var quarter = await Browser.GetPageAsync(Editor);

@@ -1,9 +1,9 @@
 // The schedule editor's drags: a session block to another room and time, its bottom edge to a
-// new length, a talk to another block or place. Every time is computed from the grid's rows in
-// the conference's zone: the server renders each row's local time and the calendar days the
-// grid covers, and this script only adds whole minutes, so the browser's own time zone never
-// enters. Each drag posts JSON with the antiforgery token in a header; after a save the grid
-// region is fetched again, and after a rejection the block goes back and the reason shows.
+// new length, a talk to another block or place. Times come from the grid's rows, in the
+// conference's zone. The server renders each row's local time and the calendar days the grid
+// covers, and this script only adds whole minutes, so the browser's time zone is never used.
+// Each drag posts JSON with the antiforgery token in a header. After a save the grid region is
+// fetched again. After a rejection the block goes back and the reason shows in an alert.
 (function () {
   'use strict';
 
@@ -274,7 +274,14 @@
     var others = Array.prototype.filter.call(place.block.querySelectorAll('.schedule-talk'), function (talk) {
       return talk !== source.element;
     });
-    var position = place.over ? others.indexOf(place.over) + (place.after ? 1 : 0) : others.length;
+    var position = others.length;
+    if (place.over) {
+      position = others.indexOf(place.over);
+      if (place.after) {
+        position += 1;
+      }
+    }
+
     moveTalk(source.element, numberOf(place.block, 'data-session-id'), position);
   });
 

@@ -32,9 +32,9 @@ public static class PlaceTimes
     }
 
     /// <summary>
-    /// Moves the slot rules' errors on Start and End to the form's fields: a start day outside the
-    /// conference to Day, other start errors to StartTime, end errors to EndTime with a hint about
-    /// the next-day box when the end time is earlier than the start time.
+    /// Moves the slot rules' errors on Start and End to the form's fields. A start day outside the
+    /// conference goes to Day and other start errors to StartTime. End errors go to EndTime, with a
+    /// hint about the next-day box when the end time is earlier than the start time.
     /// </summary>
     public static ChangeResult ToFormFields(ChangeResult result, PlaceForm form)
     {

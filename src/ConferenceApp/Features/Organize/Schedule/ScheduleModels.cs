@@ -55,7 +55,7 @@ public sealed record ScheduleDayTab(DateOnly Day, string Label, bool IsCurrent);
 
 /// <summary>
 /// A column of the grid: the narrow "all rooms" lane (<see cref="RoomKey"/> "all") or a room.
-/// <see cref="GridColumn"/> is the CSS grid column line; column 1 holds the times.
+/// <see cref="GridColumn"/> is the CSS grid column line. Column 1 contains the times.
 /// </summary>
 public sealed record ScheduleColumn(string RoomKey, string Name, int GridColumn);
 
