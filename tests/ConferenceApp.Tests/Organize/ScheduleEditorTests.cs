@@ -276,6 +276,7 @@ public sealed class ScheduleEditorTests : OrganizerTestBase
     {
         var lightning = await SessionAsync("Lightning talks");
         var data = await TalkAsync("Data Challenges");
+        var knowledge = await TalkAsync("Knowledge is a Region");
         var page = await Browser.GetPageAsync(Editor);
         Assert.Equal(HttpStatusCode.OK, (await MoveTalkAsync(data.Id, data.Version, lightning.Id, 0)).StatusCode);
 
@@ -284,9 +285,10 @@ public sealed class ScheduleEditorTests : OrganizerTestBase
         values["SessionId"] = Text(lightning.Id);
         var response = await Browser.PostAsync($"{Editor}/talks/{Text(data.Id)}/order", values);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var shown = await OrganizerBrowser.ParseAsync(response);
+        var shown = await Browser.FollowAsync(response);
         Assert.Contains("Someone else changed “Data Challenges", shown.QuerySelector("#schedule-alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("It is now talk 1 of 2 in “Lightning talks”", shown.QuerySelector("#schedule-alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([(data.Id, 0), (knowledge.Id, 1)], await TalkOrderAsync(lightning.Id));
     }
 
     [Fact]

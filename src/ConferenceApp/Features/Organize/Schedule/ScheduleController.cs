@@ -12,11 +12,20 @@ namespace ConferenceApp.Features.Organize.Schedule;
 [Route("organize/{conference}/schedule")]
 public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries queries, MoveSession moveSession, MoveTalk moveTalk) : OrganizeControllerBase
 {
+    /// <summary>The TempData key of the message that a rejected talk move leaves for the grid.</summary>
+    private const string AlertKey = "ScheduleAlert";
+
     [HttpGet("")]
     public async Task<IActionResult> Index(string conference, DateOnly? day, int? snap, CancellationToken cancellationToken)
     {
         var owner = await organize.FindConferenceAsync(conference, cancellationToken);
-        return owner is null ? NotFound() : View(await queries.EditorAsync(owner, day, snap, cancellationToken));
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        var page = await queries.EditorAsync(owner, day, snap, cancellationToken);
+        return View(page with { Alert = TempData[AlertKey] as string });
     }
 
     [HttpGet("sessions/{id:int}/place")]
@@ -70,24 +79,23 @@ public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries
             ? await moveTalk.RunAsync(owner.Id, id, new TalkPlacement(form.Version, sessionId, form.Position), cancellationToken)
             : ChangeResult.Invalid("SessionId", "Choose the session to move the talk to.");
 
-        if (result.Outcome == ChangeOutcome.Saved)
-        {
-            TempData["Message"] = "Moved the talk.";
-            return Redirect(ScheduleFormat.EditorUrl(owner.Slug, form.Day ?? owner.StartDate, Domain.ScheduleGrid.ChooseSnap(form.Snap)));
-        }
-
         if (result.Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
         }
 
-        // The grid itself shows the current order, so it is the page to show with the message.
-        var alert = result.Outcome is ChangeOutcome.Conflict or ChangeOutcome.Gone
-            ? await queries.TalkConflictMessageAsync(owner, id, cancellationToken)
-            : string.Join(" ", result.Errors.Select(e => e.Message));
-        var page = await queries.EditorAsync(owner, form.Day, form.Snap, cancellationToken);
-        var view = View(nameof(Index), page with { Alert = alert });
-        view.StatusCode = result.Outcome == ChangeOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-        return view;
+        // After a rejected move the grid itself shows the current order, so it is the page to return to, with the reason.
+        if (result.Outcome == ChangeOutcome.Saved)
+        {
+            TempData["Message"] = "Moved the talk.";
+        }
+        else
+        {
+            TempData[AlertKey] = result.Outcome is ChangeOutcome.Conflict or ChangeOutcome.Gone
+                ? await queries.TalkConflictMessageAsync(owner, id, cancellationToken)
+                : string.Join(" ", result.Errors.Select(e => e.Message));
+        }
+
+        return Redirect(ScheduleFormat.EditorUrl(owner.Slug, form.Day ?? owner.StartDate, Domain.ScheduleGrid.ChooseSnap(form.Snap)));
     }
 }
