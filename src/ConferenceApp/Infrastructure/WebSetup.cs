@@ -8,6 +8,9 @@ namespace ConferenceApp.Infrastructure;
 /// <summary>Registers and orders the MVC, localization and error-page parts of the app.</summary>
 public static class WebSetup
 {
+    /// <summary>The request header in which scripts send the antiforgery token with a JSON POST, such as the schedule editor's drags.</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
     public static IServiceCollection AddConferenceWeb(this IServiceCollection services, IConfiguration configuration)
     {
         // Keys that protect the login and antiforgery cookies. Without a folder they live in the
@@ -19,6 +22,8 @@ public static class WebSetup
                 .SetApplicationName("ConferenceApp")
                 .PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
         }
+
+        services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 

@@ -49,7 +49,7 @@ public sealed class AppServer : IAsyncDisposable
         var server = new AppServer(folder, FreePort());
         try
         {
-            await server.CreateOrganizerAsync();
+            await server.AddOrganizerAsync(OrganizerEmail);
             await server.StartServerAsync();
             return server;
         }
@@ -117,9 +117,10 @@ public sealed class AppServer : IAsyncDisposable
         return info;
     }
 
-    private async Task CreateOrganizerAsync()
+    /// <summary>Creates an organizer account with <see cref="OrganizerPassword"/> through the create-organizer command, as an operator does.</summary>
+    public async Task AddOrganizerAsync(string email)
     {
-        using var command = Process.Start(StartInfo("create-organizer", "--email", OrganizerEmail))
+        using var command = Process.Start(StartInfo("create-organizer", "--email", email))
             ?? throw new InvalidOperationException("The create-organizer command did not start.");
 
         await command.StandardInput.WriteLineAsync(OrganizerPassword);

@@ -50,10 +50,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Opens a fresh browser context (no cookies) with the given viewport width.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900)
+    /// <summary>Opens a fresh browser context (no cookies) with the given viewport width, and the browser's time zone set to <paramref name="timezoneId"/> when given.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string? timezoneId = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = Server.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = Server.BaseUrl,
+            ViewportSize = new() { Width = width, Height = height },
+            TimezoneId = timezoneId,
+        });
         context.SetDefaultTimeout(15_000);
         return context;
     }

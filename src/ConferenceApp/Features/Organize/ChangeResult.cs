@@ -27,6 +27,9 @@ public sealed record ChangeResult(ChangeOutcome Outcome, IReadOnlyList<FieldErro
     /// <summary>The id of the saved row, set for created rows.</summary>
     public int? Id { get; init; }
 
+    /// <summary>The new version of the saved row, set where a caller needs it for its next change, such as the schedule grid.</summary>
+    public Guid? Version { get; init; }
+
     /// <summary>The slug of the saved conference, which the redirect after a save needs.</summary>
     public string? Slug { get; init; }
 

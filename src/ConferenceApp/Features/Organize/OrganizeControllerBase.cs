@@ -11,7 +11,8 @@ public abstract class OrganizeControllerBase : Controller
     /// Redirects to <paramref name="nextUrl"/> with <paramref name="savedMessage"/> after a save.
     /// Otherwise it shows the "Edit" view again, with the field errors next to their fields, or
     /// after a conflict with the values stored now (from <paramref name="loadCurrent"/>) and a message.
-    /// A row deleted in the meantime gets the "Gone" page with status 409.
+    /// A row deleted in the meantime gets the "Gone" page with status 409. <paramref name="viewName"/>
+    /// names the form's view when it is not "Edit".
     /// </summary>
     protected async Task<IActionResult> RespondToChangeAsync(
         ChangeResult result,
@@ -19,7 +20,8 @@ public abstract class OrganizeControllerBase : Controller
         string noun,
         string savedMessage,
         string nextUrl,
-        Func<Task<OrganizeForm?>> loadCurrent)
+        Func<Task<OrganizeForm?>> loadCurrent,
+        string viewName = "Edit")
     {
         switch (result.Outcome)
         {
@@ -43,11 +45,11 @@ public abstract class OrganizeControllerBase : Controller
                 // The stored values replace the posted ones, so the form must not echo the post.
                 ModelState.Clear();
                 ModelState.AddModelError("", ChangeMessages.Conflict(noun));
-                return View("Edit", current);
+                return View(viewName, current);
 
             default:
                 AddFieldErrors(result.Errors);
-                return View("Edit", form);
+                return View(viewName, form);
         }
     }
 

@@ -32,6 +32,9 @@ public static class OrganizeSetup
         services.AddScoped<Releases.SnapshotReader>();
         services.AddScoped<Releases.ReleaseQueries>();
         services.AddScoped<Releases.PublishOperation>();
+        services.AddScoped<Schedule.ScheduleQueries>();
+        services.AddScoped<Schedule.MoveSession>();
+        services.AddScoped<Schedule.MoveTalk>();
         return services;
     }
 }

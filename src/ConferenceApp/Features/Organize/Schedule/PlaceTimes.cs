@@ -1,0 +1,60 @@
+using ConferenceApp.Domain;
+
+namespace ConferenceApp.Features.Organize.Schedule;
+
+/// <summary>Turns the "Move…" form's day and times into local start and end times, and the operation's errors back into form fields.</summary>
+public static class PlaceTimes
+{
+    /// <summary>Returns the local start and end, or null after adding an error for each missing value. The end is on the next day only when EndsNextDay is set.</summary>
+    public static (DateTime Start, DateTime End)? From(PlaceForm form, List<FieldError> errors)
+    {
+        if (form.Day is null)
+        {
+            errors.Add(new FieldError(nameof(PlaceForm.Day), "The day is required."));
+        }
+
+        if (form.StartTime is null)
+        {
+            errors.Add(new FieldError(nameof(PlaceForm.StartTime), "The start time is required, as hh:mm."));
+        }
+
+        if (form.EndTime is null)
+        {
+            errors.Add(new FieldError(nameof(PlaceForm.EndTime), "The end time is required, as hh:mm."));
+        }
+
+        if (form.Day is not { } day || form.StartTime is not { } start || form.EndTime is not { } end)
+        {
+            return null;
+        }
+
+        return (day.ToDateTime(start), (form.EndsNextDay ? day.AddDays(1) : day).ToDateTime(end));
+    }
+
+    /// <summary>
+    /// Moves the slot rules' errors on Start and End to the form's fields. A start day outside the
+    /// conference goes to Day and other start errors to StartTime. End errors go to EndTime, with a
+    /// hint about the next-day box when the end time is earlier than the start time.
+    /// </summary>
+    public static ChangeResult ToFormFields(ChangeResult result, PlaceForm form)
+    {
+        if (result.Outcome != ChangeOutcome.Invalid)
+        {
+            return result;
+        }
+
+        var errors = result.Errors.Select(error => error.Field switch
+        {
+            nameof(TimeSlot.Start) when !IsConferenceDay(form) => error with { Field = nameof(PlaceForm.Day) },
+            nameof(TimeSlot.Start) => error with { Field = nameof(PlaceForm.StartTime) },
+            nameof(TimeSlot.End) when !form.EndsNextDay && form.EndTime < form.StartTime =>
+                new FieldError(nameof(PlaceForm.EndTime), $"{error.Message} For a session that ends after midnight, tick “Ends the next day”."),
+            nameof(TimeSlot.End) => error with { Field = nameof(PlaceForm.EndTime) },
+            _ => error,
+        });
+        return ChangeResult.Invalid([.. errors]);
+    }
+
+    private static bool IsConferenceDay(PlaceForm form) =>
+        form.Day is { } day && day >= form.Conference.StartDate && day <= form.Conference.EndDate;
+}

@@ -1,0 +1,101 @@
+using ConferenceApp.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConferenceApp.Features.Organize.Schedule;
+
+/// <summary>
+/// The schedule editor: the grid page, and the "Move…" and talk-order forms that work without
+/// JavaScript. The drags of the grid's script go to <see cref="ScheduleMovesController"/>.
+/// </summary>
+[Authorize(Policy = Policies.Organizer)]
+[Route("organize/{conference}/schedule")]
+public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries queries, MoveSession moveSession, MoveTalk moveTalk) : OrganizeControllerBase
+{
+    /// <summary>The TempData key of the message that a rejected talk move leaves for the grid.</summary>
+    private const string AlertKey = "ScheduleAlert";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string conference, DateOnly? day, int? snap, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        var page = await queries.EditorAsync(owner, day, snap, cancellationToken);
+        return View(page with { Alert = TempData[AlertKey] as string });
+    }
+
+    [HttpGet("sessions/{id:int}/place")]
+    public async Task<IActionResult> Place(string conference, int id, int? snap, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        var form = owner is null ? null : await queries.PlaceFormAsync(owner, id, snap, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("sessions/{id:int}/place")]
+    public async Task<IActionResult> Place(string conference, int id, PlaceForm form, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        form.Id = id;
+        await queries.FillPlaceFormAsync(form, owner, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var errors = new List<Domain.FieldError>();
+        var times = PlaceTimes.From(form, errors);
+        var result = times is var (start, end)
+            ? PlaceTimes.ToFormFields(await moveSession.RunAsync(owner.Id, id, new SessionPlacement(form.Version, form.RoomId, start, end), cancellationToken), form)
+            : ChangeResult.Invalid(errors);
+
+        var day = form.Day ?? owner.StartDate;
+        return await RespondToChangeAsync(result, form, "session", $"Placed “{form.Title}” on {OrganizeFormat.ShortDay(day)}, {form.StartTime:HH\\:mm}–{form.EndTime:HH\\:mm}{(form.EndsNextDay ? " (+1 day)" : "")}.",
+            ScheduleFormat.EditorUrl(owner.Slug, day, Domain.ScheduleGrid.ChooseSnap(form.Snap)),
+            async () => await queries.PlaceFormAsync(owner, id, form.Snap, cancellationToken),
+            viewName: nameof(Place));
+    }
+
+    /// <summary>Moves a talk up, down or to another session from the buttons and selects on the grid, and returns to the grid.</summary>
+    [HttpPost("talks/{id:int}/order")]
+    public async Task<IActionResult> TalkOrder(string conference, int id, TalkOrderForm form, CancellationToken cancellationToken)
+    {
+        var owner = await organize.FindConferenceAsync(conference, cancellationToken);
+        if (owner is null)
+        {
+            return NotFound();
+        }
+
+        var result = form.SessionId is { } sessionId && ModelState.IsValid
+            ? await moveTalk.RunAsync(owner.Id, id, new TalkPlacement(form.Version, sessionId, form.Position), cancellationToken)
+            : ChangeResult.Invalid("SessionId", "Choose the session to move the talk to.");
+
+        if (result.Outcome == ChangeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        // After a rejected move the grid itself shows the current order, so it is the page to return to, with the reason.
+        if (result.Outcome == ChangeOutcome.Saved)
+        {
+            TempData["Message"] = "Moved the talk.";
+        }
+        else
+        {
+            TempData[AlertKey] = result.Outcome is ChangeOutcome.Conflict or ChangeOutcome.Gone
+                ? await queries.TalkConflictMessageAsync(owner, id, cancellationToken)
+                : string.Join(" ", result.Errors.Select(e => e.Message));
+        }
+
+        return Redirect(ScheduleFormat.EditorUrl(owner.Slug, form.Day ?? owner.StartDate, Domain.ScheduleGrid.ChooseSnap(form.Snap)));
+    }
+}

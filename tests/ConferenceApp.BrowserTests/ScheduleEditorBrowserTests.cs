@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using ConferenceApp.BrowserTests.Support;
+using Xunit.Abstractions;
+
+namespace ConferenceApp.BrowserTests;
+
+/// <summary>The schedule editor in Chromium: drags to another room and time, a drag on a stale grid, and a browser in another time zone.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string Conference = "wids-tlv-2023";
+    private const string EditorPath = "/organize/" + Conference + "/schedule";
+    private const string SecondOrganizer = "second.organizer@example.org";
+    private const string ExtraRoom = "Hall B";
+
+    // Tall enough for the whole demo day, so that a drag never has to scroll the page.
+    private const int GridHeight = 2400;
+
+    [Fact]
+    public async Task Drag_moves_session_to_room_and_time()
+    {
+        await using var context = await browser.NewContextAsync(height: GridHeight);
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, AppServer.OrganizerEmail);
+        var room = await EnsureRoomAsync(page);
+        await page.GotoAsync(EditorPath);
+
+        var block = Block(page, "Opening words");
+        var sessionId = await block.GetAttributeAsync("data-session-id");
+        await block.Locator(".block-title").DragToAsync(Cell(page, room, "2023-03-09T16:00"));
+
+        await Assertions.Expect(Block(page, "Opening words").Locator(".block-time")).ToHaveTextAsync("16:00–16:20");
+        Assert.Equal(room, await Block(page, "Opening words").GetAttributeAsync("data-room"));
+        await SaveScreenshotAsync(page, "schedule-editor-1280.png");
+
+        await page.GotoAsync($"/organize/{Conference}/sessions/{sessionId}/edit");
+        var slot = await page.Locator("select[name='TimeSlotId'] option:checked").InnerTextAsync();
+        var roomName = await page.Locator("select[name='RoomId'] option:checked").InnerTextAsync();
+        Assert.Equal("Thu 9 Mar 2023, 16:00–16:20", slot);
+        Assert.Equal(ExtraRoom, roomName);
+    }
+
+    [Fact]
+    public async Task Stale_drag_returns_block_and_shows_message()
+    {
+        await browser.Server.AddOrganizerAsync(SecondOrganizer);
+        await using var firstContext = await browser.NewContextAsync(height: GridHeight);
+        await using var secondContext = await browser.NewContextAsync(height: GridHeight);
+        var first = await firstContext.NewPageAsync();
+        var second = await secondContext.NewPageAsync();
+        await LogInAsync(first, AppServer.OrganizerEmail);
+        await LogInAsync(second, SecondOrganizer);
+        var room = await EnsureRoomAsync(first);
+        await first.GotoAsync(EditorPath);
+        await second.GotoAsync(EditorPath);
+        var placeBefore = await PlaceOnGridAsync(second, "Closing remarks");
+
+        await Block(first, "Closing remarks").Locator(".block-title").DragToAsync(Cell(first, room, "2023-03-09T15:00"));
+        await Assertions.Expect(Block(first, "Closing remarks").Locator(".block-time")).ToHaveTextAsync("15:00–15:10");
+
+        await Block(second, "Closing remarks").Locator(".block-title").DragToAsync(Cell(second, "all", "2023-03-09T16:30"));
+
+        var alert = second.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("Someone else changed “Closing remarks”");
+        await Assertions.Expect(alert).ToContainTextAsync($"It is now Thu 9 Mar 2023, 15:00–15:10 in {ExtraRoom}.");
+        Assert.Equal(placeBefore, await PlaceOnGridAsync(second, "Closing remarks"));
+        await SaveScreenshotAsync(second, "schedule-editor-stale-1280.png");
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Reload the grid" }).ClickAsync();
+        await Assertions.Expect(Block(second, "Closing remarks").Locator(".block-time")).ToHaveTextAsync("15:00–15:10");
+    }
+
+    [Fact]
+    public async Task Other_browser_zone_writes_grid_times()
+    {
+        await using var context = await browser.NewContextAsync(height: GridHeight, timezoneId: "America/Los_Angeles");
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, AppServer.OrganizerEmail);
+        var room = await EnsureRoomAsync(page);
+        await page.GotoAsync(EditorPath);
+
+        // Los Angeles is 10 hours behind Jerusalem on 9 March 2023, so a time taken from the browser's clock would be off.
+        var offset = await page.EvaluateAsync<int>("new Date(2023, 2, 9, 12, 0).getTimezoneOffset()");
+        Assert.Equal(480, offset);
+
+        var block = Block(page, "Roundtable closure");
+        var sessionId = await block.GetAttributeAsync("data-session-id");
+        await block.Locator(".block-title").DragToAsync(Cell(page, room, "2023-03-09T11:30"));
+
+        await Assertions.Expect(Block(page, "Roundtable closure").Locator(".block-time")).ToHaveTextAsync("11:30–11:45");
+        await page.GotoAsync($"/organize/{Conference}/sessions/{sessionId}/edit");
+        Assert.Equal("Thu 9 Mar 2023, 11:30–11:45", await page.Locator("select[name='TimeSlotId'] option:checked").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Phone_width_lists_day_with_move_links()
+    {
+        await using var context = await browser.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, AppServer.OrganizerEmail);
+        await page.GotoAsync(EditorPath);
+
+        await Assertions.Expect(page.Locator(".schedule-grid")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".schedule-list")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "schedule-editor-390.png");
+
+        await page.Locator(".schedule-list").GetByRole(AriaRole.Link, new() { Name = "Move “Reception”…" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Move “Reception”");
+    }
+
+    private static ILocator Block(IPage page, string title) =>
+        page.Locator($".schedule-block.placed[data-title=\"{title}\"]");
+
+    private static ILocator Cell(IPage page, string room, string start) =>
+        page.Locator($".drop-cell[data-room=\"{room}\"][data-start=\"{start}\"]");
+
+    /// <summary>Returns the block's offset and height within the grid, which stay the same when the alert above the grid moves the whole grid down.</summary>
+    private static async Task<(float X, float Y, float Height)> PlaceOnGridAsync(IPage page, string title)
+    {
+        var grid = await page.Locator(".schedule-grid").BoundingBoxAsync() ?? throw new InvalidOperationException("The grid is not visible.");
+        var block = await Block(page, title).BoundingBoxAsync() ?? throw new InvalidOperationException($"The block “{title}” is not visible.");
+        return (block.X - grid.X, block.Y - grid.Y, block.Height);
+    }
+
+    /// <summary>Adds the extra room through the rooms form unless an earlier test did, and returns its id as the grid's room key.</summary>
+    private static async Task<string> EnsureRoomAsync(IPage page)
+    {
+        await page.GotoAsync(EditorPath);
+        var header = page.Locator(".schedule-room", new() { HasText = ExtraRoom });
+        if (await header.CountAsync() == 0)
+        {
+            await page.GotoAsync($"/organize/{Conference}/rooms/new");
+            await page.Locator("input[name='Name']").FillAsync(ExtraRoom);
+            await page.Locator("input[name='Position']").FillAsync("1");
+            await page.Locator(".organize-form button[type=submit]").ClickAsync();
+            await page.GotoAsync(EditorPath);
+        }
+
+        return await header.GetAttributeAsync("data-room") ?? throw new InvalidOperationException($"The grid has no column for {ExtraRoom}.");
+    }
+
+    private static async Task LogInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.Locator("input[name='Input.Email']").FillAsync(email);
+        await page.Locator("input[name='Input.Password']").FillAsync(AppServer.OrganizerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync(NotLoginPage());
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string fileName)
+    {
+        Directory.CreateDirectory(BuildPaths.ScreenshotFolder);
+        var path = Path.Combine(BuildPaths.ScreenshotFolder, fileName);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+    }
+
+    [GeneratedRegex("^(?!.*/Identity/Account/Login)")]
+    private static partial Regex NotLoginPage();
+}
