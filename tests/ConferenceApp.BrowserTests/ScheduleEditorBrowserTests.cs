@@ -1,12 +1,11 @@
-using System.Text.RegularExpressions;
 using ConferenceApp.BrowserTests.Support;
 using Xunit.Abstractions;
 
 namespace ConferenceApp.BrowserTests;
 
-/// <summary>The schedule editor in Chromium: drags to another room and time, a drag on a stale grid, and a browser in another time zone.</summary>
+/// <summary>The schedule editor in Chromium: a drag to another room and time that the public program shows once published, a drag on a stale grid, and a browser in another time zone.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string Conference = "wids-tlv-2023";
     private const string EditorPath = "/organize/" + Conference + "/schedule";
@@ -17,11 +16,11 @@ public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, I
     private const int GridHeight = 2400;
 
     [Fact]
-    public async Task Drag_moves_session_to_room_and_time()
+    public async Task Drag_then_publish_moves_public_item()
     {
         await using var context = await browser.NewContextAsync(height: GridHeight);
         var page = await context.NewPageAsync();
-        await LogInAsync(page, AppServer.OrganizerEmail);
+        await OrganizerSteps.LogInAsync(page, AppServer.OrganizerEmail);
         var room = await EnsureRoomAsync(page);
         await page.GotoAsync(EditorPath);
 
@@ -38,6 +37,19 @@ public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, I
         var roomName = await page.Locator("select[name='RoomId'] option:checked").InnerTextAsync();
         Assert.Equal("Thu 9 Mar 2023, 16:00–16:20", slot);
         Assert.Equal(ExtraRoom, roomName);
+
+        // The public program keeps the published place until the draft is published.
+        var publicItem = page.Locator($"#session-{sessionId}");
+        var publicTime = page.Locator($"li.slot:has(#session-{sessionId}) .slot-time");
+        await page.GotoAsync($"/{Conference}/program");
+        Assert.DoesNotContain("16:00", await publicTime.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ExtraRoom, await publicItem.TextContentAsync() ?? "", StringComparison.Ordinal);
+
+        await OrganizerSteps.PublishAsync(page, Conference);
+        await page.GotoAsync($"/{Conference}/program");
+
+        Assert.Contains("16:00", await publicTime.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(ExtraRoom, await publicItem.TextContentAsync() ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,8 +60,8 @@ public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, I
         await using var secondContext = await browser.NewContextAsync(height: GridHeight);
         var first = await firstContext.NewPageAsync();
         var second = await secondContext.NewPageAsync();
-        await LogInAsync(first, AppServer.OrganizerEmail);
-        await LogInAsync(second, SecondOrganizer);
+        await OrganizerSteps.LogInAsync(first, AppServer.OrganizerEmail);
+        await OrganizerSteps.LogInAsync(second, SecondOrganizer);
         var room = await EnsureRoomAsync(first);
         await first.GotoAsync(EditorPath);
         await second.GotoAsync(EditorPath);
@@ -75,7 +87,7 @@ public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, I
     {
         await using var context = await browser.NewContextAsync(height: GridHeight, timezoneId: "America/Los_Angeles");
         var page = await context.NewPageAsync();
-        await LogInAsync(page, AppServer.OrganizerEmail);
+        await OrganizerSteps.LogInAsync(page, AppServer.OrganizerEmail);
         var room = await EnsureRoomAsync(page);
         await page.GotoAsync(EditorPath);
 
@@ -97,7 +109,7 @@ public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, I
     {
         await using var context = await browser.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await LogInAsync(page, AppServer.OrganizerEmail);
+        await OrganizerSteps.LogInAsync(page, AppServer.OrganizerEmail);
         await page.GotoAsync(EditorPath);
 
         await Assertions.Expect(page.Locator(".schedule-grid")).ToBeHiddenAsync();
@@ -139,16 +151,6 @@ public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, I
         return await header.GetAttributeAsync("data-room") ?? throw new InvalidOperationException($"The grid has no column for {ExtraRoom}.");
     }
 
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync(AppServer.OrganizerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync(NotLoginPage());
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
-    }
 
     private async Task SaveScreenshotAsync(IPage page, string fileName)
     {
@@ -158,6 +160,4 @@ public sealed partial class ScheduleEditorBrowserTests(BrowserFixture browser, I
         output.WriteLine($"Screenshot: {path}");
     }
 
-    [GeneratedRegex("^(?!.*/Identity/Account/Login)")]
-    private static partial Regex NotLoginPage();
 }
