@@ -52,7 +52,14 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
         mime.From.Add(new MailboxAddress(_options.FromName, _options.From));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
         mime.Subject = message.Subject;
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.MediaType));
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 
