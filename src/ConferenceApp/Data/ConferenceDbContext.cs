@@ -1,4 +1,5 @@
 using ConferenceApp.Domain;
+using ConferenceApp.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
     public DbSet<SpeakerInvitation> SpeakerInvitations => Set<SpeakerInvitation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,16 +4,23 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 
 namespace ConferenceApp.Infrastructure;
 
-/// <summary>Registers the services that features share: Markdown rendering and email.</summary>
+/// <summary>Registers the services that features share: Markdown rendering, email and the email outbox.</summary>
 public static class ServicesSetup
 {
     public static IServiceCollection AddConferenceServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MarkdownRenderer>();
 
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(options => options.OutboxPollSeconds > 0, "Email:OutboxPollSeconds must be a whole number of seconds greater than 0.")
+            .ValidateOnStart();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<IEmailSender, IdentityEmailSender>();
+
+        services.AddScoped<EmailOutbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxDispatcher>();
         return services;
     }
 }
