@@ -36,7 +36,7 @@ public sealed class EmailSenderTests : IDisposable
     {
         var sender = new EmailSender(
             Options.Create(new EmailOptions { PickupFolder = _folder }), new TestEnvironment(), NullLogger<EmailSender>.Instance);
-        var calendar = "BEGIN:VCALENDAR\r\nSUMMARY:למידה\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        var calendar = "BEGIN:VCALENDAR\r\nSUMMARY:ASCII only\r\nEND:VCALENDAR\r\n"u8.ToArray();
         var image = new byte[] { 0, 1, 2, 255, 254, 13, 10 };
 
         await sender.SendAsync(
@@ -53,6 +53,7 @@ public sealed class EmailSenderTests : IDisposable
         Assert.Equal("text/calendar", attachments[0].ContentType.MimeType);
         Assert.Equal("PUBLISH", attachments[0].ContentType.Parameters["method"]);
         Assert.Equal(calendar, Content(attachments[0]));
+        Assert.Equal(ContentEncoding.Base64, attachments[0].ContentTransferEncoding);
         Assert.Equal(image, Content(attachments[1]));
         Assert.Equal("Text", message.TextBody?.Trim());
         Assert.Equal("<p>HTML</p>", message.HtmlBody?.Trim());

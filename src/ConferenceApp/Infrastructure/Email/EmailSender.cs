@@ -56,7 +56,11 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         foreach (var attachment in message.Attachments)
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.MediaType));
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.MediaType));
+
+            // Base64 keeps the bytes exact. A text attachment sent as 7bit or quoted-printable
+            // would get the line endings of the writer, and iCalendar requires CRLF.
+            part.ContentTransferEncoding = ContentEncoding.Base64;
         }
 
         mime.Body = body.ToMessageBody();
