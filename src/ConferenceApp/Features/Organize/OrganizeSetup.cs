@@ -29,6 +29,7 @@ public static class OrganizeSetup
         services.AddScoped<TimeSlotOperations>();
         services.AddScoped<Conflicts.ConflictQueries>();
         services.AddScoped<Audit.AuditQueries>();
+        services.AddScoped<Releases.MovedTalkMailer>();
         return services;
     }
 }
