@@ -110,7 +110,7 @@ public static class IcsWriter
     /// <summary>
     /// Folds one content line into physical lines of at most <see cref="MaxLineOctets"/> UTF-8
     /// octets, joined by CRLF and a space. It splits only between Unicode scalar values, so no
-    /// UTF-8 sequence or surrogate pair is cut; removing each CRLF and the space after it
+    /// UTF-8 sequence or surrogate pair is cut. Removing each CRLF and the space after it
     /// restores the line.
     /// </summary>
     public static string Fold(string line)

@@ -15,6 +15,6 @@ public sealed record EmailMessage(
 }
 
 /// <summary>A file attached to an <see cref="EmailMessage"/>.</summary>
-/// <param name="FileName">The name the recipient sees, such as "moved-talks.ics".</param>
+/// <param name="FileName">The file name shown to the recipient, such as "moved-talks.ics".</param>
 /// <param name="MediaType">The MIME type with its parameters, such as "text/calendar; charset=utf-8; method=PUBLISH".</param>
 public sealed record EmailAttachment(string FileName, string MediaType, byte[] Content);

@@ -33,8 +33,8 @@ public sealed class OutboxDispatcher(
     public static readonly int MaxAttempts = RetryDelays.Count + 1;
 
     /// <summary>
-    /// How long a claim lasts. It must exceed the longest send: MailKit's SMTP client times out
-    /// after 2 minutes of silence per command.
+    /// How long a claim lasts. It must exceed the longest send, and MailKit's SMTP client times
+    /// out each network operation after 2 minutes by default (MailService.Timeout).
     /// </summary>
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(10);
 
@@ -43,7 +43,7 @@ public sealed class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pollInterval = TimeSpan.FromSeconds(options.Value.OutboxPollSeconds);
-        logger.LogInformation("The email outbox dispatcher started; it polls every {PollSeconds} s", pollInterval.TotalSeconds);
+        logger.LogInformation("Started the email outbox dispatcher, polling every {PollSeconds} s", pollInterval.TotalSeconds);
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -60,8 +60,8 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception exception)
             {
-                // A database error must not stop the dispatcher; the next poll tries again.
-                logger.LogError(exception, "Reading or updating the email outbox failed; trying again in {PollSeconds} s", pollInterval.TotalSeconds);
+                // A database error must not stop the dispatcher, so the next poll tries again.
+                logger.LogError(exception, "Reading or updating the email outbox failed. Retrying in {PollSeconds} s", pollInterval.TotalSeconds);
             }
 
             try
@@ -74,7 +74,7 @@ public sealed class OutboxDispatcher(
             }
         }
 
-        logger.LogInformation("The email outbox dispatcher stopped");
+        logger.LogInformation("Stopped the email outbox dispatcher");
     }
 
     /// <summary>Sends every pending message that is due now, oldest first, and returns how many it tried and how many it sent.</summary>
@@ -216,14 +216,23 @@ public sealed class OutboxDispatcher(
                 cancellationToken);
 
         logger.LogWarning(exception,
-            "Sending outbox message {OutboxMessageId} failed on attempt {Attempt} of {MaxAttempts}; the next attempt is at {NextAttemptUtc:u}",
+            "Sending outbox message {OutboxMessageId} failed on attempt {Attempt} of {MaxAttempts}. Retrying at {NextAttemptUtc:u}",
             row.Id, row.AttemptCount, MaxAttempts, nextAttempt);
     }
 
-    // MailKit's exception messages carry the server's reply, never the configured password.
-    private static string Describe(Exception exception)
+    /// <summary>
+    /// Returns the exception type and message, cut to fit <see cref="OutboxMessage.LastError"/>.
+    /// MailKit's messages carry the server's reply, and the configured SMTP password is masked
+    /// in case a server echoes it.
+    /// </summary>
+    private string Describe(Exception exception)
     {
         var text = $"{exception.GetType().Name}: {exception.Message}";
+        if (options.Value.SmtpPassword is { Length: > 0 } password)
+        {
+            text = text.Replace(password, "***", StringComparison.Ordinal);
+        }
+
         return text.Length <= OutboxMessage.LastErrorMaxLength ? text : text[..OutboxMessage.LastErrorMaxLength];
     }
 }

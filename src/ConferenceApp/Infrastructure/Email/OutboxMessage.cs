@@ -54,8 +54,8 @@ public sealed class OutboxMessage
     public DateTime NextAttemptUtc { get; private set; }
 
     /// <summary>
-    /// The instant until which one dispatcher holds the message while it sends it. Another
-    /// dispatcher takes the message only after this instant, such as when the holder stopped
+    /// The instant until which one dispatcher has claimed the message to send it. Another
+    /// dispatcher takes the message only after this instant, such as when the first one stopped
     /// mid-send.
     /// </summary>
     public DateTime? ClaimedUntilUtc { get; private set; }

@@ -16,8 +16,8 @@ public sealed record MovedTalkConference(string Name, string TimeZoneId, string?
 public sealed record MovedTalk(int TalkId, string Title, ItemPlacement? Before, ItemPlacement After, Uri? PageUrl);
 
 /// <summary>
-/// The email that tells a speaker that a release of the program moved their talks, with an .ics
-/// file that updates the talks in the speaker's calendar.
+/// The email to a speaker whose talks a release of the program moved, with an .ics file that
+/// updates those talks in the speaker's calendar.
 /// </summary>
 public static class MovedTalkEmail
 {
