@@ -38,7 +38,7 @@ public sealed class OutboxInstancesTests : IDisposable
             await scope.ServiceProvider.GetRequiredService<ConferenceDbContext>().SaveChangesAsync();
         }
 
-        // Both instances and two extra callers race for the same rows.
+        // Three direct calls race with each other and with both background dispatchers for the same rows.
         var rounds = await Task.WhenAll(
             Dispatcher(first).SendDueAsync(CancellationToken.None),
             Dispatcher(second).SendDueAsync(CancellationToken.None),
