@@ -1,6 +1,7 @@
 using ConferenceApp.Infrastructure.Email;
 using ConferenceApp.Infrastructure.Text;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConferenceApp.Infrastructure;
 
@@ -20,6 +21,7 @@ public static class ServicesSetup
 
         services.AddScoped<EmailOutbox>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

@@ -14,13 +14,17 @@ namespace ConferenceApp.Tests.Email;
 /// running in the background, with mail written to the app's pickup folder unless the test
 /// configures an SMTP host.
 /// </summary>
+/// <remarks>
+/// The dispatcher polls only once a minute, longer than any wait in the tests, so messages are
+/// sent because a commit or the test woke the dispatcher.
+/// </remarks>
 public abstract class OutboxTestBase : IDisposable
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
 
     protected OutboxTestBase(Dictionary<string, string>? settings = null)
     {
-        var all = new Dictionary<string, string> { ["Email:OutboxPollSeconds"] = "1" };
+        var all = new Dictionary<string, string> { ["Email:OutboxPollSeconds"] = "60" };
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;

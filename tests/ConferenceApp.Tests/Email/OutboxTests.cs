@@ -60,6 +60,28 @@ public sealed class OutboxTests : OutboxTestBase
     }
 
     [Fact]
+    public async Task Commit_wakes_dispatcher()
+    {
+        OutboxMessage row;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+            var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+
+            row = outbox.Enqueue(Message("committed@example.org"));
+            await db.SaveChangesAsync();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Equal(0, MailCount());
+
+            await transaction.CommitAsync();
+        }
+
+        await WaitUntilAsync(async () => (await RowAsync(row.Id))?.SentAtUtc is not null, "the committed message is sent");
+        Assert.Equal("committed@example.org", Assert.Single(await MailsAsync()).To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task Enqueue_without_save_stores_nothing()
     {
         await using (var scope = App.Services.CreateAsyncScope())
