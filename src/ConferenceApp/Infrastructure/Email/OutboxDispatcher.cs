@@ -32,11 +32,11 @@ public sealed class OutboxDispatcher(
     /// <summary>The number of attempts after which a message is given up: the first one and one per retry delay.</summary>
     public static readonly int MaxAttempts = RetryDelays.Count + 1;
 
-    /// <summary>
-    /// How long a claim lasts. It must exceed the longest send, and MailKit's SMTP client times
-    /// out each network operation after 2 minutes by default (MailService.Timeout).
-    /// </summary>
-    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(10);
+    /// <summary>The longest one send may take before it is cancelled and counted as a failed attempt.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a claim lasts: twice <see cref="SendTimeout"/>, so the claim outlasts its send with a wide margin for clock differences between instances.</summary>
+    public static readonly TimeSpan ClaimDuration = 2 * SendTimeout;
 
     private const int BatchSize = 20;
 
@@ -155,14 +155,21 @@ public sealed class OutboxDispatcher(
     {
         var row = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).SingleAsync(m => m.Id == id, cancellationToken);
 
+        using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        sendTimeout.CancelAfter(SendTimeout);
         try
         {
-            await sender.SendAsync(row.ToEmailMessage(), cancellationToken);
+            await sender.SendAsync(row.ToEmailMessage(), sendTimeout.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The claim expires after ClaimDuration, and then the message is tried again.
+            // The app is stopping. The claim expires after ClaimDuration, and then the message is tried again.
             throw;
+        }
+        catch (OperationCanceledException exception)
+        {
+            await RecordFailureAsync(db, row, new TimeoutException($"Sending took longer than {SendTimeout.TotalMinutes} minutes.", exception), cancellationToken);
+            return false;
         }
         catch (Exception exception)
         {
