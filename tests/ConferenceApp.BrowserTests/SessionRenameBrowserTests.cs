@@ -3,11 +3,12 @@ using ConferenceApp.BrowserTests.Support;
 
 namespace ConferenceApp.BrowserTests;
 
-/// <summary>An organizer renames a session in the organizer pages, and the public program shows the new title.</summary>
+/// <summary>An organizer renames a session in the organizer pages, and the public program shows the new title once it is published.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class SessionRenameBrowserTests(BrowserFixture browser)
 {
     private const string SessionListPath = "/organize/wids-tlv-2023/sessions";
+    private const string ReleasesPath = "/organize/wids-tlv-2023/releases";
     private const string NewTitle = "“Lightning talks” – round 2…";
 
     [Fact]
@@ -27,10 +28,33 @@ public sealed partial class SessionRenameBrowserTests(BrowserFixture browser)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         await page.GotoAsync("/wids-tlv-2023/program");
+        var titlesBefore = await page.Locator("article.item h3.item-title").AllInnerTextsAsync();
+        Assert.Contains("Lightning talks", titlesBefore);
+        Assert.DoesNotContain(NewTitle, titlesBefore);
+
+        await PublishAsync(page);
+
+        await page.GotoAsync("/wids-tlv-2023/program");
         var titles = await page.Locator("article.item h3.item-title").AllInnerTextsAsync();
 
         Assert.Contains(NewTitle, titles);
         Assert.DoesNotContain("Lightning talks", titles);
+    }
+
+    // Publishes the draft from the releases page, confirming conflicts when the form requires it.
+    private static async Task PublishAsync(IPage page)
+    {
+        await page.GotoAsync(ReleasesPath);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publish a release…", Exact = true }).ClickAsync();
+        var confirm = page.Locator("input[name='ConflictsConfirmed'][type='checkbox']");
+        if (await confirm.CountAsync() > 0)
+        {
+            await confirm.CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(ReleaseListPage());
+        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Published release");
     }
 
     private static async Task LogInAsync(IPage page)
@@ -46,4 +70,7 @@ public sealed partial class SessionRenameBrowserTests(BrowserFixture browser)
 
     [GeneratedRegex("^(?!.*/Identity/Account/Login)")]
     private static partial Regex NotLoginPage();
+
+    [GeneratedRegex("/organize/wids-tlv-2023/releases$")]
+    private static partial Regex ReleaseListPage();
 }

@@ -73,12 +73,13 @@ internal static class AuditRecorder
     private const string TemporaryKey = "new";
 
     private static bool IsConferenceModel(object entity) =>
-        entity is Conference or ConferenceEntity or TalkSpeaker or SessionPerson;
+        entity is Conference or ConferenceEntity or TalkSpeaker or SessionPerson or Release;
 
     private static int? ConferenceIdOf(EntityEntry entry) => entry.Entity switch
     {
         Conference conference => conference.Id > 0 ? conference.Id : null,
         ConferenceEntity owned => owned.ConferenceId,
+        Release release => release.ConferenceId,
         _ => null,
     };
 
@@ -106,6 +107,15 @@ internal static class AuditRecorder
             // The version changes on every save, and a token hash must not be copied anywhere.
             if (property.Metadata.Name is nameof(IVersioned.Version) or nameof(SpeakerInvitation.TokenHash) || property.IsTemporary)
             {
+                continue;
+            }
+
+            // A release's snapshot is the whole program, often hundreds of kilobytes. The entry
+            // records its length; the snapshot itself stays readable in the release row, which never changes.
+            if (entry.Entity is Release && property.Metadata.Name == nameof(Release.Snapshot))
+            {
+                var length = (property.CurrentValue as string)?.Length;
+                changes["SnapshotLength"] = entry.State == EntityState.Deleted ? [length, null] : [null, length];
                 continue;
             }
 

@@ -36,6 +36,8 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
 
     public DbSet<SpeakerInvitation> SpeakerInvitations => Set<SpeakerInvitation>();
 
+    public DbSet<Release> Releases => Set<Release>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

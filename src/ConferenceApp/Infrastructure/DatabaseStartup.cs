@@ -1,5 +1,9 @@
 using ConferenceApp.Data;
+using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize;
+using ConferenceApp.Features.Organize.Conflicts;
+using ConferenceApp.Features.Organize.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Infrastructure;
@@ -30,11 +34,32 @@ public static class DatabaseStartup
             && await DemoConference.LoadIfEmptyAsync(db, CancellationToken.None))
         {
             logger.LogInformation("Loaded the demo conference {ConferenceSlug} into the empty database", DemoConference.Slug);
+            await PublishDemoAsync(services, logger);
         }
 
         if (openFirstRunSetup)
         {
             await services.GetRequiredService<FirstRunSetup>().OpenIfNoOrganizerAsync(CancellationToken.None);
+        }
+    }
+
+    // Publishes the demo as release 1.0 so that a fresh site shows its program. Its conflicts, if any, are confirmed.
+    private static async Task PublishDemoAsync(IServiceProvider services, ILogger logger)
+    {
+        var conference = await services.GetRequiredService<OrganizeQueries>().FindConferenceAsync(DemoConference.Slug, CancellationToken.None);
+        if (conference is null)
+        {
+            return;
+        }
+
+        var conflicts = await services.GetRequiredService<ConflictQueries>().ListAsync(conference, CancellationToken.None);
+        var conflictCount = conflicts?.Conflicts.Count ?? 0;
+        var request = new PublishRequest(ReleaseNames.First, "The demo program as loaded.", conflictCount > 0, conflictCount);
+        var result = await services.GetRequiredService<PublishOperation>().PublishAsync(conference, request, CancellationToken.None);
+        if (result.Outcome != ChangeOutcome.Saved)
+        {
+            logger.LogWarning("Could not publish the demo conference {ConferenceSlug} as release {ReleaseName}: {Errors}",
+                DemoConference.Slug, ReleaseNames.First, string.Join(" ", result.Errors.Select(e => e.Message)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ConferenceApp.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Organize;
@@ -15,10 +16,13 @@ public sealed class RoomPagesTests : OrganizerTestBase
         var id = await RoomIdAsync("Side room");
 
         var sessionId = await PlaceFirstTalkSessionInAsync(id);
+        Assert.DoesNotContain("Side room", await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative)), StringComparison.Ordinal);
+        await Browser.PublishAsync();
         Assert.Contains("Side room", await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative)), StringComparison.Ordinal);
 
         var edited = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("Name", "Hall B")));
         OrganizerBrowser.RedirectTarget(edited);
+        await Browser.PublishAsync();
         var program = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative));
         Assert.Contains("Hall B", program, StringComparison.Ordinal);
 

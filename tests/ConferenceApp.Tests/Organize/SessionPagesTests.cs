@@ -1,6 +1,7 @@
 using System.Net;
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
+using ConferenceApp.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Organize;
@@ -38,6 +39,9 @@ public sealed class SessionPagesTests : OrganizerTestBase
 
         var list = await Browser.FollowAsync(response);
         Assert.Contains("Welcome", OrganizerBrowser.SuccessMessage(list));
+        Assert.Contains("Opening words", await Browser.Client.GetStringAsync($"/{DemoConference.Slug}/program"));
+
+        await Browser.PublishAsync();
         var program = await Browser.Client.GetStringAsync($"/{DemoConference.Slug}/program");
         Assert.Contains("Welcome", program);
         Assert.DoesNotContain("Opening words", program);
@@ -90,6 +94,7 @@ public sealed class SessionPagesTests : OrganizerTestBase
         var list = await Browser.FollowAsync(response);
         Assert.Contains("Closing words", OrganizerBrowser.SuccessMessage(list), StringComparison.Ordinal);
         Assert.Contains(list.QuerySelectorAll("a"), a => a.TextContent == "Closing words");
+        await Browser.PublishAsync();
         var program = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative));
         Assert.Contains("Closing words", program, StringComparison.Ordinal);
         await using var scope = App.OpenDb();
@@ -242,6 +247,7 @@ public sealed class SessionPagesTests : OrganizerTestBase
             Assert.Contains(await AuditOfAsync("Session"), a => a.Action == "Deleted" && a.EntityId == Text(id));
         }
 
+        await Browser.PublishAsync();
         var program = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative));
         Assert.DoesNotContain("Lightning talks", program, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using ConferenceApp.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Organize;
@@ -12,6 +13,8 @@ public sealed class SpeakerPagesTests : OrganizerTestBase
     {
         var created = await Browser.SubmitAsync($"{Base}/new", Fields(("Name", "Dana Levi-Ornstein"), ("Headline", "Data scientist")));
         OrganizerBrowser.RedirectTarget(created);
+        Assert.DoesNotContain("Dana Levi-Ornstein", await App.CreateClient().GetStringAsync(new Uri($"/{Conference}/speakers", UriKind.Relative)), StringComparison.Ordinal);
+        await Browser.PublishAsync();
         var speakers = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/speakers", UriKind.Relative));
         Assert.Contains("Dana Levi-Ornstein", speakers, StringComparison.Ordinal);
         int id;
@@ -28,6 +31,7 @@ public sealed class SpeakerPagesTests : OrganizerTestBase
 
         var deleted = await Browser.SubmitAsync($"{Base}/{Text(id)}/delete");
         OrganizerBrowser.RedirectTarget(deleted);
+        await Browser.PublishAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await Browser.Client.GetAsync(new Uri($"/{Conference}/speakers/dana-levi-ornstein", UriKind.Relative))).StatusCode);
         Assert.Equal(["Added", "Modified", "Deleted"], (await AuditOfAsync("Speaker")).Select(a => a.Action).TakeLast(3));
     }

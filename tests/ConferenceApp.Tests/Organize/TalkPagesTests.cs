@@ -1,4 +1,5 @@
 using System.Net;
+using ConferenceApp.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Organize;
@@ -30,12 +31,15 @@ public sealed class TalkPagesTests : OrganizerTestBase
             Assert.Equal(lastOther + 1, talk.Position);
         }
 
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser.Client.GetAsync(new Uri($"/{Conference}/talks/graphs-at-scale-notes", UriKind.Relative))).StatusCode);
+        await Browser.PublishAsync();
         var talkPage = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/talks/graphs-at-scale-notes", UriKind.Relative));
         Assert.Contains("Moderator", talkPage, StringComparison.Ordinal);
         Assert.Contains("Graphs at Scale: Notes", await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative)), StringComparison.Ordinal);
 
         var edited = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("Title", "Graphs, revisited"), ("Order", "1")));
         OrganizerBrowser.RedirectTarget(edited);
+        await Browser.PublishAsync();
         var program = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative));
         Assert.Contains("Graphs, revisited", program, StringComparison.Ordinal);
         await using (var scope = App.OpenDb())
@@ -51,6 +55,8 @@ public sealed class TalkPagesTests : OrganizerTestBase
 
         var deleted = await Browser.SubmitAsync($"{Base}/{Text(id)}/delete");
         OrganizerBrowser.RedirectTarget(deleted);
+        Assert.Equal(HttpStatusCode.OK, (await Browser.Client.GetAsync(new Uri($"/{Conference}/talks/graphs-at-scale-notes", UriKind.Relative))).StatusCode);
+        await Browser.PublishAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await Browser.Client.GetAsync(new Uri($"/{Conference}/talks/graphs-at-scale-notes", UriKind.Relative))).StatusCode);
         await using (var scope = App.OpenDb())
         {
@@ -72,6 +78,7 @@ public sealed class TalkPagesTests : OrganizerTestBase
         }
 
         await Browser.FollowAsync(await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("SessionId", ""), ("Order", ""))));
+        await Browser.PublishAsync();
 
         var program = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative));
         Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(title), program, StringComparison.Ordinal);

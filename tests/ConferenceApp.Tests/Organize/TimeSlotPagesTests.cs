@@ -1,4 +1,5 @@
 using System.Net;
+using ConferenceApp.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Organize;
@@ -27,10 +28,13 @@ public sealed class TimeSlotPagesTests : OrganizerTestBase
         OrganizerBrowser.RedirectTarget(created);
         var id = await SlotIdAsync(new DateTime(2023, 3, 9, 16, 0, 0));
         var sessionId = await NewSessionInSlotAsync(id);
+        Assert.DoesNotContain("16:00", await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative)), StringComparison.Ordinal);
+        await Browser.PublishAsync();
         Assert.Contains("16:00", await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative)), StringComparison.Ordinal);
 
         var edited = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("StartTime", "16:30")));
         OrganizerBrowser.RedirectTarget(edited);
+        await Browser.PublishAsync();
         var program = await Browser.Client.GetStringAsync(new Uri($"/{Conference}/program", UriKind.Relative));
         Assert.Contains("16:30", program, StringComparison.Ordinal);
 

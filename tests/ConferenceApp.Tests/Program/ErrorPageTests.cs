@@ -10,18 +10,32 @@ public sealed class ErrorPageTests
 {
     private const string FailureMessage = "Simulated clock failure for the error page test";
 
-    /// <summary>A clock that throws when read. "/" reads it to choose a conference, so requesting "/" fails.</summary>
+    /// <summary>
+    /// A clock that throws when read once armed. "/" reads it to choose a conference, so
+    /// requesting "/" fails. It is armed after start-up, which reads it to publish the demo.
+    /// </summary>
     private sealed class FailingTimeProvider : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException(FailureMessage);
+        public bool Armed { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Armed ? throw new InvalidOperationException(FailureMessage) : System.GetUtcNow();
     }
 
-    private static AppFactory NewFailingApp(string environment) => new()
+    private static AppFactory NewFailingApp(string environment)
     {
-        EnvironmentName = environment,
-        Settings = new() { ["Site:PublicUrl"] = "http://localhost" },
-        TestServices = services => services.AddSingleton<TimeProvider>(new FailingTimeProvider()),
-    };
+        var clock = new FailingTimeProvider();
+        var app = new AppFactory
+        {
+            EnvironmentName = environment,
+            Settings = new() { ["Site:PublicUrl"] = "http://localhost" },
+            TestServices = services => services.AddSingleton<TimeProvider>(clock),
+        };
+
+        // Reading Services starts the app, so start-up has finished when the clock is armed.
+        _ = app.Services;
+        clock.Armed = true;
+        return app;
+    }
 
     [Theory]
     [InlineData("Testing")]

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Program;
 
-/// <summary>The program page after changes saved straight to the database, as an organizer's edit would save them.</summary>
+/// <summary>The program page after changes saved straight to the database, as an organizer's edit would save them, and then published.</summary>
 public sealed class ProgramEditsTests
 {
     [Fact]
@@ -14,6 +14,7 @@ public sealed class ProgramEditsTests
         await using var app = new AppFactory();
         await AddSessionAsync(app, "Evening reception", new DateTime(2023, 3, 9, 23, 0, 0), new DateTime(2023, 3, 10, 0, 30, 0));
 
+        await app.PublishAsync();
         var page = await app.CreateClient().GetPageAsync($"/{DemoConference.Slug}/program");
 
         var day = Assert.Single(page.Document.QuerySelectorAll("section.program-day"));
@@ -27,6 +28,7 @@ public sealed class ProgramEditsTests
         await using var app = new AppFactory();
         await AddSessionAsync(app, "Evening reception", new DateTime(2023, 3, 9, 23, 0, 0), new DateTime(2023, 3, 10, 0, 30, 0));
 
+        await app.PublishAsync();
         var page = await app.CreateClient().GetPageAsync($"/{DemoConference.Slug}/program");
 
         var slot = page.Document.QuerySelectorAll("li.slot")[^1];
@@ -49,6 +51,7 @@ public sealed class ProgramEditsTests
             await scope.Db.SaveChangesAsync();
         }
 
+        await app.PublishAsync();
         var page = await app.CreateClient().GetPageAsync($"/{DemoConference.Slug}/program");
 
         Assert.Contains(NewTitle, page.Texts("h3.item-title"));

@@ -75,6 +75,7 @@ public sealed class StartupTests : IDisposable
         }
 
         await using var second = AppFactory.OnDatabaseFile(DatabasePath);
+        await second.PublishAsync();
         var page = await second.CreateClient().GetPageAsync("/wids-tlv-2023/program");
 
         Assert.Equal(NewTitle, page.Texts("h3.item-title")[^1]);

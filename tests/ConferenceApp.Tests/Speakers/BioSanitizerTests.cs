@@ -68,6 +68,7 @@ public sealed class BioSanitizerTests : SpeakerTestBase
             ["Headline"] = "<img src=x onerror=alert(1)>",
         });
         Assert.Equal(ProfileUrl, OrganizerBrowser.RedirectTarget(saved));
+        await App.PublishAsync();
 
         var page = await account.Client.GetPageAsync($"/{Conference}/speakers/{account.SpeakerSlug}");
         AssertHarmless(page);

@@ -57,6 +57,11 @@ public sealed class ProfileAndTalkFormTests : SpeakerTestBase
         });
 
         Assert.Equal(ProfileUrl, OrganizerBrowser.RedirectTarget(response));
+        var beforeRelease = await account.Client.GetPageAsync($"/{Conference}/speakers/{account.SpeakerSlug}");
+        Assert.NotEqual("Ada Lovelace", beforeRelease.Texts("h1").Single());
+        Assert.Equal("Analyst", beforeRelease.Texts(".headline").Single());
+
+        await App.PublishAsync();
         var page = await account.Client.GetPageAsync($"/{Conference}/speakers/{account.SpeakerSlug}");
         Assert.Equal("Ada Lovelace", page.Texts("h1").Single());
         Assert.Equal("Analyst", page.Texts(".headline").Single());

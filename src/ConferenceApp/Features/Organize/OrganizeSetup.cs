@@ -29,6 +29,9 @@ public static class OrganizeSetup
         services.AddScoped<TimeSlotOperations>();
         services.AddScoped<Conflicts.ConflictQueries>();
         services.AddScoped<Audit.AuditQueries>();
+        services.AddScoped<Releases.SnapshotReader>();
+        services.AddScoped<Releases.ReleaseQueries>();
+        services.AddScoped<Releases.PublishOperation>();
         services.AddScoped<Releases.MovedTalkMailer>();
         return services;
     }

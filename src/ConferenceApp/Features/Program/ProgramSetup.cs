@@ -5,7 +5,10 @@ public static class ProgramSetup
     public static IServiceCollection AddProgramFeature(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddScoped<ReleaseSnapshots>();
         services.AddScoped<ProgramQueries>();
+        services.AddScoped<ChangelogQueries>();
         return services;
     }
 }

@@ -19,7 +19,14 @@ public sealed record PersonLink(string Slug, string Name, string? Role);
 /// <summary>A local time of the conference and the same moment with its UTC offset, for the &lt;time&gt; element.</summary>
 public sealed record LocalTime(DateTime Local, DateTimeOffset Instant);
 
-public sealed record ProgramPage(ConferenceHeader Conference, IReadOnlyList<ProgramDay> Days);
+public sealed record ProgramPage(ConferenceHeader Conference, IReadOnlyList<ProgramDay> Days)
+{
+    /// <summary>False while the conference has no release, so the page shows that the program is not published yet.</summary>
+    public bool IsPublished { get; init; } = true;
+
+    /// <summary>Set when the page shows the organizers' draft; the value is the URL of the publish form.</summary>
+    public string? DraftPublishUrl { get; init; }
+}
 
 public sealed record ProgramDay(DateOnly Date, IReadOnlyList<ProgramSlot> Slots);
 

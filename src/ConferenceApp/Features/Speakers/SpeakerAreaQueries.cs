@@ -19,7 +19,7 @@ public sealed class SpeakerAreaQueries(
         var entries = new List<SpeakerHomeEntry>();
         foreach (var speaker in await access.ListAsync(user, cancellationToken))
         {
-            var page = await program.GetSpeakerAsync(speaker.ConferenceSlug, speaker.SpeakerSlug, cancellationToken);
+            var page = await program.GetDraftSpeakerAsync(speaker.ConferenceId, speaker.ConferenceSlug, speaker.SpeakerSlug, cancellationToken);
             if (page is not null)
             {
                 var talkIds = await db.TalkSpeakers.AsNoTracking()
