@@ -1,4 +1,5 @@
 using ConferenceApp.Domain;
+using ConferenceApp.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,8 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
     public DbSet<Release> Releases => Set<Release>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConferenceApp.Data;
 
@@ -32,9 +33,11 @@ public static class DatabaseSetup
         LoadMigrationsBesideApp();
         var resolved = ResolveSqliteConnectionString(connectionString, environment.ContentRootPath);
 
-        services.AddDbContext<ConferenceDbContext>(options => options.UseSqlite(
-            resolved,
-            sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)));
+        // Interceptors come from the container, so features can register their own, such as the
+        // one that wakes the email outbox after a commit.
+        services.AddDbContext<ConferenceDbContext>((provider, options) => options
+            .UseSqlite(resolved, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
 
         return services;
     }

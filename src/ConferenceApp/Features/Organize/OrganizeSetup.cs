@@ -32,6 +32,7 @@ public static class OrganizeSetup
         services.AddScoped<Releases.SnapshotReader>();
         services.AddScoped<Releases.ReleaseQueries>();
         services.AddScoped<Releases.PublishOperation>();
+        services.AddScoped<Releases.MovedTalkMailer>();
         services.AddScoped<Schedule.ScheduleQueries>();
         services.AddScoped<Schedule.MoveSession>();
         services.AddScoped<Schedule.MoveTalk>();

@@ -26,4 +26,10 @@ public sealed class EmailOptions
     /// content root.
     /// </summary>
     public string PickupFolder { get; set; } = "App_Data/mail";
+
+    /// <summary>
+    /// Seconds between two looks into the email outbox. Queued messages wake the dispatcher at
+    /// once, so this only matters for retries and for messages queued by another instance.
+    /// </summary>
+    public int OutboxPollSeconds { get; set; } = 5;
 }

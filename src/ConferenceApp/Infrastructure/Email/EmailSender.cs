@@ -52,7 +52,18 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
         mime.From.Add(new MailboxAddress(_options.FromName, _options.From));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
         mime.Subject = message.Subject;
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.MediaType));
+
+            // Base64 keeps the bytes exact. A text attachment sent as 7bit or quoted-printable
+            // would get the line endings of the writer, and iCalendar requires CRLF.
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 

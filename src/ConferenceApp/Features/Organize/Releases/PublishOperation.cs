@@ -15,6 +15,7 @@ public sealed class PublishOperation(
     SnapshotReader reader,
     ReleaseSnapshots snapshots,
     ConflictQueries conflicts,
+    MovedTalkMailer movedTalkMailer,
     ChangeSaver saver,
     IAuditActor actor,
     TimeProvider time,
@@ -57,9 +58,8 @@ public sealed class PublishOperation(
         var changes = ReleaseDiff.Compare(before?.ToReleasedItems() ?? [], draft.ToReleasedItems());
         var movedTalks = changes.Where(c => c.Kind == ReleaseChangeKind.Moved && ReleaseChangeList.TalkIdOf(c.Key) is not null).ToList();
 
-        // NOTE: the speakers of moved talks are not emailed yet. The mailer call belongs here, after
-        // the comparison and before the save, because it adds outbox rows to this context without
-        // saving them, and they must be saved in the same transaction as the release.
+        // The mailer adds outbox rows without saving, so the emails are committed with the release or not at all.
+        await movedTalkMailer.QueueAsync(conference.Id, release.Name, movedTalks, cancellationToken);
 
         db.Releases.Add(release);
         var duplicate = new FieldError(nameof(PublishForm.Name), $"A release named \"{release.Name}\" was published while you were on this page; choose another version name.");
