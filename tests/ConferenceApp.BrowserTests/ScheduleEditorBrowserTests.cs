@@ -13,7 +13,7 @@ public sealed class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutp
     private const string ExtraRoom = "Hall B";
 
     // Tall enough for the whole demo day, so that a drag never has to scroll the page.
-    private const int GridHeight = 2400;
+    private const int GridHeight = 3200;
 
     [Fact]
     public async Task Drag_then_publish_moves_public_item()
