@@ -76,7 +76,7 @@ public sealed class MovedTalkMailer(
             if (string.IsNullOrWhiteSpace(address))
             {
                 logger.LogWarning(
-                    "Speaker {SpeakerId} has no email address, so no email about {TalkCount} moved talks in release {ReleaseName} of conference {ConferenceId} is sent",
+                    "Speaker {SpeakerId} has no email address, so no email is sent about moved talks ({TalkCount}) in release {ReleaseName} of conference {ConferenceId} is sent",
                     speaker.Id, speakerTalks.Count, releaseName, conferenceId);
                 continue;
             }
@@ -84,7 +84,7 @@ public sealed class MovedTalkMailer(
             var message = MovedTalkEmail.Build(conference.Details, releaseName, speaker.Name, address, speakerTalks, uidHost, sequence, now);
             outbox.Enqueue(message);
             logger.LogInformation(
-                "Queued an email to speaker {SpeakerId} about {TalkCount} moved talks in release {ReleaseName} of conference {ConferenceId}",
+                "Queued an email to speaker {SpeakerId} about moved talks ({TalkCount}) in release {ReleaseName} of conference {ConferenceId}",
                 speaker.Id, speakerTalks.Count, releaseName, conferenceId);
         }
     }
