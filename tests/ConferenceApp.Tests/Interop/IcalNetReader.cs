@@ -35,7 +35,7 @@ public static class IcalNetReader
         WithResolver(ics, calendar =>
         {
             var zones = calendar.TimeZones.ToDictionary(z => z.TzId!, z => (DateTimeZone)new ObservanceZone(z));
-            // Ical.Net asks for "UTC" itself when it converts to UTC.
+            // Ical.Net resolves "UTC" through the same resolver when it converts to UTC.
             return id => zones.TryGetValue(id, out var zone) ? zone
                 : id == "UTC" ? DateTimeZone.Utc
                 : throw new InvalidOperationException($"The calendar has no VTIMEZONE for \"{id}\".");

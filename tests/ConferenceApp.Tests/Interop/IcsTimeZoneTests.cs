@@ -98,7 +98,7 @@ public sealed class IcsTimeZoneTests
         var calendarEvent = new IcsEvent("talk-1@example.org", start, start, start.AddHours(1), 0, "Summer talk");
         var ics = IcsWriter.Write(new IcsCalendar("-//ConferenceApp//Tests//EN", [calendarEvent]) { TimeZone = zone });
 
-        // A VTIMEZONE that says summer is UTC+5 must move the event, or the resolver ignores it.
+        // A VTIMEZONE that puts summer at UTC+5 must move the event, unless the resolver ignores it.
         var tampered = ics.Replace("TZOFFSETTO:+0200", "TZOFFSETTO:+0500", StringComparison.Ordinal);
 
         Assert.Contains("DTSTART;TZID=Europe/Berlin:20260701T100000", IcsReader.ReadChecked(ics));

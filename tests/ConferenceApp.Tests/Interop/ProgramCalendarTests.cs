@@ -80,7 +80,7 @@ public sealed class ProgramCalendarTests
 
         var uids = IcsReader.Components(lines, "VEVENT").Select(e => IcsReader.Value(e, "UID")).ToList();
 
-        // The single-talk session 1 is its talk; the block 3 is itself and each of its talks.
+        // Session 1 contains one talk without a title of its own, so it appears as talk 1. Block 3 appears as itself and as each of its talks.
         Assert.Equal([$"talk-1@{Host}", $"session-4@{Host}", $"session-3@{Host}", $"talk-2@{Host}", $"talk-3@{Host}", $"session-2@{Host}"], uids);
         Assert.Equal(uids.Count, uids.Distinct().Count());
     }

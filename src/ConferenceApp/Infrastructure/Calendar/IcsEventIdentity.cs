@@ -4,7 +4,7 @@ namespace ConferenceApp.Infrastructure.Calendar;
 
 /// <summary>
 /// The UID and SEQUENCE of the program's calendar events. The moved-talk email and the calendar
-/// exports both take them from here, so a calendar that holds a talk from either one updates the
+/// exports both take them from here, so a calendar that contains a talk from either one updates the
 /// same event when it gets the other.
 /// </summary>
 public static class IcsEventIdentity

@@ -33,13 +33,13 @@ public sealed class IcsTimeZone
     /// <summary>The TZID, the IANA id such as "Europe/Berlin".</summary>
     public string Id { get; }
 
-    /// <summary>The observances in order of onset; the first starts at midnight, local time, on 1 January of the first year.</summary>
+    /// <summary>The observances in order of onset. The first starts at midnight, local time, on 1 January of the first year.</summary>
     public IReadOnlyList<IcsObservance> Observances { get; }
 
     /// <summary>
     /// Describes <paramref name="zone"/> from 1 January of <paramref name="firstYear"/> to the end
     /// of <paramref name="lastYear"/>. The offsets come from the zone's adjustment rules through
-    /// <see cref="TimeZoneInfo.GetUtcOffset(DateTimeOffset)"/>; each change in that range becomes an
+    /// <see cref="TimeZoneInfo.GetUtcOffset(DateTimeOffset)"/>. Each change in that range becomes an
     /// explicit observance (no RRULE), and a zone without changes gets a single STANDARD one.
     /// </summary>
     public static IcsTimeZone For(TimeZoneInfo zone, int firstYear, int lastYear)

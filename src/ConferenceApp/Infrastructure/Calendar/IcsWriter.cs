@@ -13,13 +13,13 @@ public sealed record IcsCalendar(string ProductId, IReadOnlyList<IcsEvent> Event
 
     /// <summary>
     /// The zone of the event times, or null. When set, the calendar carries it as a VTIMEZONE and
-    /// in X-WR-TIMEZONE, and DTSTART and DTEND are written as local times with its TZID;
-    /// otherwise they are written in UTC.
+    /// in X-WR-TIMEZONE, and DTSTART and DTEND are written as local times with its TZID.
+    /// Without it they are written in UTC.
     /// </summary>
     public IcsTimeZone? TimeZone { get; init; }
 }
 
-/// <summary>One VEVENT. DTSTAMP is written in UTC; DTSTART and DTEND are in the calendar's time zone when it has one.</summary>
+/// <summary>One VEVENT. DTSTAMP is written in UTC, and DTSTART and DTEND in the calendar's time zone when it has one.</summary>
 /// <param name="Uid">The id that stays the same across updates of the event, so a calendar replaces its copy instead of adding one.</param>
 /// <param name="Stamp">The instant the object was created (DTSTAMP).</param>
 /// <param name="Sequence">The revision number; a calendar applies an update only when it is greater than the one it has.</param>
@@ -34,7 +34,7 @@ public sealed record IcsEvent(
     string? Location = null,
     Uri? Url = null)
 {
-    /// <summary>The CATEGORIES values, such as the kind of program item; empty for none.</summary>
+    /// <summary>The CATEGORIES values, such as the kind of program item, or an empty list for none.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 }
 

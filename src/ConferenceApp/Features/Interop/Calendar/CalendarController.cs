@@ -10,8 +10,8 @@ namespace ConferenceApp.Features.Interop.Calendar;
 
 /// <summary>
 /// The iCalendar files of the latest release: the whole program for subscribing, one talk and one
-/// speaker for importing. They accept HEAD as well as GET, send an ETag and answer a matching
-/// If-None-Match with 304. An unknown conference, talk or speaker, a conference with no release
+/// speaker for importing. They accept HEAD as well as GET, send an ETag and return 304 for a
+/// matching If-None-Match. An unknown conference, talk or speaker, a conference with no release
 /// and a talk that is not scheduled are 404 with a short plain-text message.
 /// </summary>
 public sealed class CalendarController(CalendarQueries queries, IConfiguration configuration) : Controller

@@ -5,9 +5,9 @@ using ConferenceApp.Infrastructure.Calendar;
 namespace ConferenceApp.Features.Interop.Calendar;
 
 /// <summary>
-/// Builds one event per item of a released program, in program order: each talk in a placed
-/// session, and each placed session unless it is exactly one talk without a title of its own,
-/// which the program shows as that talk. This is the same set of items that
+/// Builds one event per item of a released program, in program order. Each talk in a placed
+/// session is an item. Each placed session is one too, unless it is exactly one talk without a
+/// title of its own, which the program shows as that talk. These are the items that
 /// <see cref="ProgramSnapshot.ToReleasedItems"/> compares between releases.
 /// </summary>
 internal static class CalendarItems
