@@ -242,6 +242,28 @@ public sealed class CalendarExportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Unscheduled_talk_is_404()
+    {
+        await using (var scope = App.OpenDb())
+        {
+            var conferenceId = await scope.Db.Conferences.Where(c => c.Slug == Conference).Select(c => c.Id).SingleAsync();
+            scope.Db.Talks.Add(Talk.Create(conferenceId, "later-talk", "A talk for later", null));
+            await scope.Db.SaveChangesAsync();
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await App.PublishAsync(name: "1.1");
+
+        using var response = await Client.GetAsync($"/{Conference}/talks/later-talk.ics");
+        var page = await Client.GetPageAsync($"/{Conference}/talks/later-talk");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("The talk \"later-talk\" is not scheduled yet.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Null(page.Document.QuerySelector(".calendar-link"));
+    }
+
+    [Fact]
     public async Task Unpublished_conference_is_404()
     {
         await using (var scope = App.OpenDb())
