@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Interop.Frab;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
@@ -18,6 +19,7 @@ builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
 builder.Services.AddSpeakerFeature(builder.Configuration);
 builder.Services.AddSpeakerInvitations(builder.Configuration);
+builder.Services.AddFrabExport();
 
 var app = builder.Build();
 
