@@ -177,7 +177,7 @@ public static class FrabScheduleBuilder
 
     private static FrabEvent Event(BuildContext context, long id, Guid guid, DateTimeOffset start, TimeSpan duration, string room,
         string slugPart, string title, string type, string? abstractText, string url, IReadOnlyList<FrabPerson> persons) =>
-        new(id, guid, start, TimeOnly.FromDateTime(context.Clock.ToLocal(start)), duration, room,
+        new(id, guid, context.Clock.InZone(start), TimeOnly.FromDateTime(context.Clock.ToLocal(start)), duration, room,
             $"{context.Acronym}-{id}-{slugPart}", FrabText.Clean(title), type, FrabText.Clean(abstractText), url, persons);
 
     private static List<FrabPerson> Persons(IReadOnlyList<SnapshotPerson> people, Dictionary<int, SnapshotSpeaker> speakers) =>
@@ -204,7 +204,7 @@ public static class FrabScheduleBuilder
             ? events.Min(e => e.Start)
             : clock.ToInstantForDisplay(date.ToDateTime(TimeOnly.MinValue));
         var end = events.Count > 0
-            ? events.Max(e => e.Start + e.Duration)
+            ? clock.InZone(events.Max(e => e.Start + e.Duration))
             : clock.ToInstantForDisplay(date.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
         var dayRooms = rooms
