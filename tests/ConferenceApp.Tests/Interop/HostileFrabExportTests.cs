@@ -8,9 +8,9 @@ using ConferenceApp.Tests.Support;
 namespace ConferenceApp.Tests.Interop;
 
 /// <summary>
-/// The frab exports of a conference built to break them: markup and CDATA ends in titles, RTL
-/// text, emoji, control characters that XML 1.0 forbids, an item across midnight and a block on
-/// the night Berlin's clocks go back (25 October 2026, 03:00 CEST becomes 02:00 CET).
+/// The frab exports of a conference built to break them. Its titles contain markup, CDATA ends,
+/// RTL text, emoji and control characters that XML 1.0 forbids. It has an item across midnight
+/// and a block on the night Berlin's clocks go back (25 October 2026, 03:00 CEST becomes 02:00 CET).
 /// </summary>
 public sealed class HostileFrabExportTests : IAsyncLifetime, IDisposable
 {
@@ -130,7 +130,7 @@ public sealed class HostileFrabExportTests : IAsyncLifetime, IDisposable
         var xml = await XmlAsync();
         var clock = new ConferenceClock("Europe/Berlin");
 
-        // The slot runs from 01:30 CEST to 03:30 CET, three real hours; the first talk has 60 minutes, the second the rest.
+        // The slot runs from 01:30 CEST to 03:30 CET, three real hours. The first talk has 60 minutes, and the second takes the rest.
         var first = Event(xml, "dst-one");
         Assert.Equal("2026-10-25T01:30:00+02:00", first.Element("date")!.Value);
         Assert.Equal("01:00", first.Element("duration")!.Value);

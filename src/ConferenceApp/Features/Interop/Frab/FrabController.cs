@@ -8,7 +8,7 @@ namespace ConferenceApp.Features.Interop.Frab;
 /// <summary>
 /// The program's latest release in the frab schedule formats, at /{conference}/schedule.xml and
 /// /{conference}/schedule.json. Both are public and accept HEAD as well as GET. A conference
-/// with no release answers 404 with a plain-text message.
+/// with no release gets 404 with a plain-text message.
 /// </summary>
 public sealed class FrabController(FrabQueries queries) : Controller
 {

@@ -35,13 +35,13 @@ public static partial class FrabJsonWriter
     }
 
     /// <summary>
-    /// True when the schema's pattern for time_zone_name accepts the zone id. It accepts ids such
-    /// as "Europe/Berlin" and "America/New_York" but not "Etc/GMT+2"; such a zone is left out,
-    /// which the schema allows, and each event's date still carries its offset.
+    /// True when the schema's pattern for time_zone_name accepts the zone id, as it does
+    /// "Europe/Berlin" and "America/New_York" but not "Etc/GMT+2". The schema makes the field
+    /// optional, so such a zone is left out, and each event's date still carries its offset.
     /// </summary>
     public static bool IsAcceptedZoneName(string zoneId) => ZoneNamePattern().IsMatch(zoneId);
 
-    // The pattern exactly as the schema writes it; its anchors bind to one alternative each.
+    // The pattern exactly as the schema writes it. Its anchors bind to one alternative each, so a prefix such as "America/New" is enough.
     [GeneratedRegex("^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$", RegexOptions.CultureInvariant)]
     private static partial Regex ZoneNamePattern();
 

@@ -7,12 +7,12 @@ public sealed record FrabExportSource(int ConferenceId, string ConferenceSlug, s
 
 /// <summary>
 /// Turns a release snapshot into a <see cref="FrabSchedule"/>. Each talk in a scheduled session is
-/// an event; a scheduled session without talks (a break, a meal, the opening) is an event of its
-/// own. Sessions without a time slot are left out.
+/// an event, and a scheduled session without talks (a break, a meal, the opening) is an event of
+/// its own. Sessions without a time slot are left out.
 /// </summary>
 public static class FrabScheduleBuilder
 {
-    /// <summary>The name of the pseudo-room that holds items across all rooms, unless a real room has it.</summary>
+    /// <summary>The name of the pseudo-room for items across all rooms, unless a real room has that name.</summary>
     public const string AllRoomsName = "All rooms";
 
     /// <summary>The namespace of every GUID in the export. Changing it would change every GUID that clients have stored.</summary>
@@ -66,11 +66,11 @@ public static class FrabScheduleBuilder
     public static Guid SessionGuid(int conferenceId, int sessionId) => Uuid(conferenceId, $"session:{sessionId}");
 
     /// <summary>
-    /// Shares a slot among the talks of a session in their order. Talks with a length take it; the
-    /// time the known lengths leave is split evenly, in whole minutes, among the talks without one,
-    /// and the last of those takes the leftover minutes. When the known lengths leave no time for
-    /// the others, the whole slot is split evenly instead. When every talk has a length, the talks
-    /// follow each other with their lengths even if they end after the slot.
+    /// Shares a slot among the talks of a session in their order. A talk with a length takes it.
+    /// The time the known lengths leave is split evenly, in whole minutes, among the talks without
+    /// one, and the last of those takes the leftover minutes. When the known lengths leave no time
+    /// for the others, the whole slot is split evenly instead. When every talk has a length, the
+    /// talks follow each other with their lengths even if they end after the slot.
     /// </summary>
     public static IReadOnlyList<(DateTimeOffset Start, TimeSpan Duration)> ShareSlot(
         DateTimeOffset slotStart, DateTimeOffset slotEnd, IReadOnlyList<int?> talkMinutes)

@@ -13,7 +13,7 @@ public static class FrabXmlWriter
     public const string ContentType = "application/xml; charset=utf-8";
 
     /// <summary>Writes the schedule as UTF-8 without a byte order mark.</summary>
-    /// <exception cref="ArgumentException">A text holds a character that XML 1.0 forbids; <see cref="FrabText.Clean"/> removes those.</exception>
+    /// <exception cref="ArgumentException">A text contains a character that XML 1.0 forbids, which <see cref="FrabText.Clean"/> would have removed.</exception>
     public static byte[] Write(FrabSchedule schedule)
     {
         var settings = new XmlWriterSettings

@@ -29,7 +29,7 @@ public static class NameBasedUuid
 
         var uuid = hash[..16];
 
-        // The high nibble of byte 6 holds the version (5), the top two bits of byte 8 the variant (10).
+        // The high nibble of byte 6 is the version (5), and the top two bits of byte 8 are the variant (10).
         uuid[6] = (byte)((uuid[6] & 0x0F) | 0x50);
         uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80);
         return new Guid(uuid, bigEndian: true);
