@@ -39,6 +39,7 @@ public sealed class FrabExportTests : OrganizerTestBase
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         Assert.Empty(FrabSchemas.JsonProblems(body));
+        Assert.Contains("\"date\": \"2023-03-09T08:45:00+02:00\"", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -19,7 +20,11 @@ public static partial class FrabJsonWriter
     public static byte[] Write(FrabSchedule schedule)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        // The relaxed encoder writes "+02:00", "&" and non-ASCII letters as they are instead of as
+        // \u escapes. That is safe because the document is served as application/json and never
+        // embedded in HTML; control characters and quotes are still escaped.
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             writer.WriteStartObject();
             writer.WriteString("$schema", SchemaUrl);
