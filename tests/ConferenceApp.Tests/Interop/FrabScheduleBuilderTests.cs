@@ -129,6 +129,22 @@ public sealed class FrabScheduleBuilderTests
     }
 
     [Fact]
+    public void Older_release_reads_lengths_as_unknown()
+    {
+        var stored = Snapshot("UTC", new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1),
+            slots: [new SnapshotSlot(1, new DateTime(2026, 6, 1, 9, 0, 0), new DateTime(2026, 6, 1, 10, 0, 0))],
+            sessions: [Session(10, null, SessionKind.TalkBlock, slotId: 1, roomId: 1)],
+            talks: [Talk(100, sessionId: 10, position: 0, minutes: 45)]).ToJson();
+        Assert.Contains("\"DurationMinutes\":45", stored, StringComparison.Ordinal);
+
+        // A release published before talks' lengths were frozen has no DurationMinutes property.
+        var older = ProgramSnapshot.FromJson(stored.Replace(",\"DurationMinutes\":45", "", StringComparison.Ordinal));
+
+        Assert.Null(Assert.Single(older.Talks).DurationMinutes);
+        Assert.Equal(TimeSpan.FromHours(1), Build(older).Days[0].Rooms.SelectMany(r => r.Events).Single().Duration);
+    }
+
+    [Fact]
     public void Acronym_replaces_disallowed_characters()
     {
         Assert.Equal("wids-tlv-2023", FrabText.Acronym("wids-tlv-2023"));
