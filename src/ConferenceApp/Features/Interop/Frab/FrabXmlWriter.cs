@@ -101,6 +101,7 @@ public static class FrabXmlWriter
         writer.WriteElementString("subtitle", "");
         writer.WriteElementString("track", "");
         writer.WriteElementString("type", item.Type);
+        writer.WriteElementString("language", "");
         writer.WriteElementString("abstract", item.Abstract);
         writer.WriteElementString("description", "");
 
