@@ -1,6 +1,7 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Interop.Calendar;
+using ConferenceApp.Features.Interop.Frab;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
@@ -20,6 +21,7 @@ builder.Services.AddOrganizeFeature();
 builder.Services.AddSpeakerFeature(builder.Configuration);
 builder.Services.AddSpeakerInvitations(builder.Configuration);
 builder.Services.AddCalendarExports();
+builder.Services.AddFrabExport();
 
 var app = builder.Build();
 
