@@ -182,7 +182,7 @@ public sealed class FrabExportTests : OrganizerTestBase
     {
         var page = await App.CreateClient().GetPageAsync($"/{Conference}/program");
 
-        var links = page.Document.QuerySelectorAll(".program-exports a").Select(a => a.GetAttribute("href")).ToList();
+        var links = page.Document.QuerySelectorAll(".exports a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains(XmlPath, links);
         Assert.Contains(JsonPath, links);
     }
