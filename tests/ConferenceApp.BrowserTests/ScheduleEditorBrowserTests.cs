@@ -83,6 +83,52 @@ public sealed class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutp
     }
 
     [Fact]
+    public async Task Drop_on_own_and_other_block_reaches_cell()
+    {
+        await using var context = await browser.NewContextAsync(height: GridHeight);
+        var page = await context.NewPageAsync();
+        await OrganizerSteps.LogInAsync(page, AppServer.OrganizerEmail);
+        await page.GotoAsync(EditorPath);
+        var mainHall = await page.Locator(".schedule-room", new() { HasText = "Main hall" }).GetAttributeAsync("data-room")
+            ?? throw new InvalidOperationException("The grid has no column for Main hall.");
+
+        // 11:30 in Main hall lies inside the dragged block itself.
+        await Block(page, "Lightning talks").Locator(".block-title").DragToAsync(Cell(page, mainHall, "2023-03-09T11:30"));
+        await Assertions.Expect(Block(page, "Lightning talks").Locator(".block-time")).ToHaveTextAsync("11:30–12:50");
+
+        // The all-rooms block covers every column at 09:00, Main hall included.
+        await Block(page, "Reception").Locator(".block-title").DragToAsync(Cell(page, mainHall, "2023-03-09T09:00"));
+        await Assertions.Expect(Block(page, "Reception").Locator(".block-time")).ToHaveTextAsync("09:00–09:45");
+        Assert.Equal(mainHall, await Block(page, "Reception").GetAttributeAsync("data-room"));
+
+        // A drop on a cell under another block double-books the room: the status names the new conflict, and the blocks sit side by side.
+        await Block(page, "Reception").Locator(".block-title").DragToAsync(Cell(page, mainHall, "2023-03-09T11:30"));
+        var status = page.Locator("#schedule-status");
+        await Assertions.Expect(status).ToContainTextAsync("The change was saved and created 1 new conflict.");
+        await Assertions.Expect(status.GetByRole(AriaRole.Link, new() { Name = "See the conflicts" })).ToHaveAttributeAsync("href", $"/organize/{Conference}/conflicts");
+        await Assertions.Expect(Block(page, "Reception").Locator(".block-time")).ToHaveTextAsync("11:30–12:15");
+        var lightning = await Block(page, "Lightning talks").BoundingBoxAsync() ?? throw new InvalidOperationException("Lightning talks is not visible.");
+        var reception = await Block(page, "Reception").BoundingBoxAsync() ?? throw new InvalidOperationException("Reception is not visible.");
+        Assert.True(lightning.X + lightning.Width <= reception.X + 1, $"Lightning talks ends at x={lightning.X + lightning.Width}, Reception starts at x={reception.X}.");
+        await SaveScreenshotAsync(page, "schedule-editor-overlap-1280.png");
+    }
+
+    [Fact]
+    public async Task Drop_outside_grid_shows_message()
+    {
+        await using var context = await browser.NewContextAsync(height: GridHeight);
+        var page = await context.NewPageAsync();
+        await OrganizerSteps.LogInAsync(page, AppServer.OrganizerEmail);
+        await page.GotoAsync(EditorPath);
+        var placeBefore = await PlaceOnGridAsync(page, "Roundtable session & poster session");
+
+        await Block(page, "Roundtable session & poster session").Locator(".block-title").DragToAsync(page.Locator("main h1"));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The session was not moved");
+        Assert.Equal(placeBefore.Height, (await PlaceOnGridAsync(page, "Roundtable session & poster session")).Height);
+    }
+
+    [Fact]
     public async Task Other_browser_zone_writes_grid_times()
     {
         await using var context = await browser.NewContextAsync(height: GridHeight, timezoneId: "America/Los_Angeles");
