@@ -220,8 +220,15 @@ public static class ScheduleFormat
     public const int MaxEchoLength = 40;
 
     /// <summary>Returns the value for an error message, cut to <see cref="MaxEchoLength"/> characters with an ellipsis.</summary>
-    public static string Echo(string? value) =>
-        value is null ? "" : value.Length <= MaxEchoLength ? value : string.Concat(value.AsSpan(0, MaxEchoLength), "…");
+    public static string Echo(string? value)
+    {
+        if (value is null || value.Length <= MaxEchoLength)
+        {
+            return value ?? "";
+        }
+
+        return string.Concat(value.AsSpan(0, MaxEchoLength), "…");
+    }
 
     /// <summary>Reads "09:30" (hh:mm, 00:00 to 23:59) as a time of day, or returns null.</summary>
     public static TimeOnly? ParseClockTime(string? text) =>
