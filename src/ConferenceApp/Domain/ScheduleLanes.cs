@@ -10,10 +10,10 @@ public readonly record struct LanePlace(int Lane, int LaneCount);
 public static class ScheduleLanes
 {
     /// <summary>
-    /// Assigns lanes to the intervals of one column, given as start and end minutes. Each group of
-    /// intervals linked by overlaps gets as many lanes as the maximum number of intervals that overlap
-    /// at one time, and each interval takes the lowest lane that is free at its start. Returns one place per
-    /// interval, in the order given.
+    /// Assigns lanes to the intervals of one column, given as start and end minutes. Each group
+    /// of intervals linked by overlaps gets as many lanes as the maximum number of intervals that
+    /// overlap at one time, and each interval takes the lowest lane that is free at its start.
+    /// Returns one place per interval, in the order given.
     /// </summary>
     public static IReadOnlyList<LanePlace> Assign(IReadOnlyList<(int Start, int End)> intervals)
     {
