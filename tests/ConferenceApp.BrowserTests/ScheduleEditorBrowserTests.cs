@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace ConferenceApp.BrowserTests;
 
-/// <summary>The schedule editor in Chromium: a drag to another room and time that the public program shows once published, a drag on a stale grid, and a browser in another time zone.</summary>
+/// <summary>The schedule editor in Chromium: a drag to another room and time that the public program shows once published, a drag on a stale grid, drops on cells that blocks cover and outside the grid, and a browser in another time zone.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 {

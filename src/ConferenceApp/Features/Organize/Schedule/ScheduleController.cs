@@ -14,7 +14,7 @@ namespace ConferenceApp.Features.Organize.Schedule;
 [Route("organize/{conference}/schedule")]
 public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries queries, MoveSession moveSession, MoveTalk moveTalk, ConflictQueries conflicts) : OrganizeControllerBase
 {
-    /// <summary>The TempData key of the message that a rejected talk move leaves for the grid.</summary>
+    /// <summary>The TempData key of the message that a rejected talk move leaves for the grid or the "Move…" page it returns to.</summary>
     private const string AlertKey = "ScheduleAlert";
 
     [HttpGet("")]
