@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace ConferenceApp.BrowserTests;
 
-/// <summary>The schedule editor in Chromium: a drag to another room and time that the public program shows once published, a drag on a stale grid, and a browser in another time zone.</summary>
+/// <summary>The schedule editor in Chromium: a drag to another room and time that the public program shows once published, a drag on a stale grid, drops on cells that blocks cover and outside the grid, and a browser in another time zone.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -80,6 +80,63 @@ public sealed class ScheduleEditorBrowserTests(BrowserFixture browser, ITestOutp
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Reload the grid" }).ClickAsync();
         await Assertions.Expect(Block(second, "Closing remarks").Locator(".block-time")).ToHaveTextAsync("15:00–15:10");
+    }
+
+    [Fact]
+    public async Task Drop_on_own_and_other_block_reaches_cell()
+    {
+        await using var context = await browser.NewContextAsync(height: GridHeight);
+        var page = await context.NewPageAsync();
+        await OrganizerSteps.LogInAsync(page, AppServer.OrganizerEmail);
+        await page.GotoAsync(EditorPath);
+        var mainHall = await page.Locator(".schedule-room", new() { HasText = "Main hall" }).GetAttributeAsync("data-room")
+            ?? throw new InvalidOperationException("The grid has no column for Main hall.");
+
+        // Playwright checks that nothing covers the target before the drag starts, but a block covers
+        // each target cell here until the drag makes blocks transparent, so the check is skipped and
+        // Chromium's own hit test decides where the drop lands.
+        var coveredTarget = new LocatorDragToOptions { Force = true };
+
+        // Another test renames "Lightning talks", so the block is found by its id.
+        var lightningId = await page.Locator(".schedule-block.placed")
+            .Filter(new() { Has = page.Locator(".block-title", new() { HasText = "Lightning talks" }) })
+            .GetAttributeAsync("data-session-id");
+        var lightningBlock = page.Locator($".schedule-block.placed[data-session-id=\"{lightningId}\"]");
+
+        // 11:30 in Main hall lies inside the dragged block itself.
+        await lightningBlock.Locator(".block-title").DragToAsync(Cell(page, mainHall, "2023-03-09T11:30"), coveredTarget);
+        await Assertions.Expect(lightningBlock.Locator(".block-time")).ToHaveTextAsync("11:30–12:50");
+
+        // The all-rooms block covers every column at 09:00, Main hall included.
+        await Block(page, "Reception").Locator(".block-title").DragToAsync(Cell(page, mainHall, "2023-03-09T09:00"), coveredTarget);
+        await Assertions.Expect(Block(page, "Reception").Locator(".block-time")).ToHaveTextAsync("09:00–09:45");
+        Assert.Equal(mainHall, await Block(page, "Reception").GetAttributeAsync("data-room"));
+
+        // A drop on a cell under another block double-books the room: the status names the new conflict, and the blocks sit side by side.
+        await Block(page, "Reception").Locator(".block-title").DragToAsync(Cell(page, mainHall, "2023-03-09T11:30"), coveredTarget);
+        var status = page.Locator("#schedule-status");
+        await Assertions.Expect(status).ToContainTextAsync("The change was saved and created 1 new conflict.");
+        await Assertions.Expect(status.GetByRole(AriaRole.Link, new() { Name = "See the conflicts" })).ToHaveAttributeAsync("href", $"/organize/{Conference}/conflicts");
+        await Assertions.Expect(Block(page, "Reception").Locator(".block-time")).ToHaveTextAsync("11:30–12:15");
+        var lightning = await lightningBlock.BoundingBoxAsync() ?? throw new InvalidOperationException("Lightning talks is not visible.");
+        var reception = await Block(page, "Reception").BoundingBoxAsync() ?? throw new InvalidOperationException("Reception is not visible.");
+        Assert.True(lightning.X + lightning.Width <= reception.X + 1, $"Lightning talks ends at x={lightning.X + lightning.Width}, Reception starts at x={reception.X}.");
+        await SaveScreenshotAsync(page, "schedule-editor-overlap-1280.png");
+    }
+
+    [Fact]
+    public async Task Drop_outside_grid_shows_message()
+    {
+        await using var context = await browser.NewContextAsync(height: GridHeight);
+        var page = await context.NewPageAsync();
+        await OrganizerSteps.LogInAsync(page, AppServer.OrganizerEmail);
+        await page.GotoAsync(EditorPath);
+        var placeBefore = await PlaceOnGridAsync(page, "Roundtable session & poster session");
+
+        await Block(page, "Roundtable session & poster session").Locator(".block-title").DragToAsync(page.Locator("main h1"));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The session was not moved");
+        Assert.Equal(placeBefore.Height, (await PlaceOnGridAsync(page, "Roundtable session & poster session")).Height);
     }
 
     [Fact]

@@ -57,12 +57,14 @@ public sealed class Talk : ConferenceEntity
     /// <summary>The longest talk length accepted, in minutes: one day.</summary>
     public const int MaxDurationMinutes = 1440;
 
+    public const string LengthMessage = "Enter the length as a whole number of minutes from 1 to 1440, or leave it empty while it is not known.";
+
     /// <summary>Sets the length in minutes (1 to 1440), or null when it is unknown.</summary>
     public void SetDuration(int? minutes)
     {
         if (minutes is < 1 or > MaxDurationMinutes)
         {
-            throw new DomainValidationException([new FieldError(nameof(DurationMinutes), $"The length must be between 1 and {MaxDurationMinutes} minutes, or empty when it is not known yet.")]);
+            throw new DomainValidationException([new FieldError(nameof(DurationMinutes), LengthMessage)]);
         }
 
         DurationMinutes = minutes;

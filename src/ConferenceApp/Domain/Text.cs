@@ -7,6 +7,16 @@ public static class Text
     public const int TitleMaxLength = 300;
     public const int LongTextMaxLength = 20_000;
 
+    /// <summary>Opening quotation marks: a title that starts with one is already quoted.</summary>
+    private const string OpeningQuotes = "“\"«„'‘‚";
+
+    /// <summary>
+    /// Returns the title in curly quotation marks for a sentence, or the title unchanged when it
+    /// already starts with a quotation mark, so that “"Every breath" …” does not show two marks.
+    /// </summary>
+    public static string Quoted(string title) =>
+        title.Length > 0 && OpeningQuotes.Contains(title[0], StringComparison.Ordinal) ? title : $"“{title}”";
+
     /// <summary>
     /// Removes the bidirectional embedding and override characters (U+202A to U+202E). They
     /// reverse the text that follows them, which can disguise a name or a link, and Hebrew or

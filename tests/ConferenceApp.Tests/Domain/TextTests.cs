@@ -4,6 +4,20 @@ namespace ConferenceApp.Tests.Domain;
 
 public sealed class TextTests
 {
+    [Theory]
+    [InlineData("Lightning talks", "“Lightning talks”")]
+    [InlineData("“Every Breath You Take” and more", "“Every Breath You Take” and more")]
+    [InlineData("\"Quoted\" talk", "\"Quoted\" talk")]
+    [InlineData("«Bonjour»", "«Bonjour»")]
+    [InlineData("„Guten Tag“", "„Guten Tag“")]
+    [InlineData("'Single' quotes", "'Single' quotes")]
+    [InlineData("It’s late", "“It’s late”")]
+    [InlineData("", "“”")]
+    public void Quoted_adds_marks_only_when_missing(string title, string expected)
+    {
+        Assert.Equal(expected, Text.Quoted(title));
+    }
+
     [Fact]
     public void Clean_keeps_inner_typographic_characters()
     {

@@ -137,6 +137,10 @@ public sealed class AvailabilityPagesTests : OrganizerTestBase
     [Theory]
     [InlineData("0")]
     [InlineData("1441")]
+    [InlineData("99999")]
+    [InlineData("99999999999999")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
     public async Task Talk_length_out_of_range_is_rejected(string minutes)
     {
         int talkId;
@@ -149,7 +153,7 @@ public sealed class AvailabilityPagesTests : OrganizerTestBase
 
         var page = await OrganizerBrowser.ParseAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("between 1 and 1440 minutes", OrganizerBrowser.ErrorFor(page, "DurationMinutes"), StringComparison.Ordinal);
+        Assert.Contains("Enter the length as a whole number of minutes from 1 to 1440", OrganizerBrowser.ErrorFor(page, "DurationMinutes"), StringComparison.Ordinal);
         Assert.Equal(minutes, ((IHtmlInputElement)page.QuerySelector("input[name='DurationMinutes']")!).Value);
     }
 

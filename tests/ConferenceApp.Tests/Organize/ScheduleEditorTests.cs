@@ -292,6 +292,183 @@ public sealed class ScheduleEditorTests : OrganizerTestBase
     }
 
     [Fact]
+    public async Task Overlapping_blocks_share_column()
+    {
+        var opening = await SessionAsync("Opening words");
+        var lightning = await SessionAsync("Lightning talks");
+        Assert.Equal(HttpStatusCode.OK, (await MoveSessionAsync(opening.Id, opening.Version, Text(lightning.RoomId!.Value), "2023-03-09T11:30", "2023-03-09T12:00")).StatusCode);
+
+        var page = await Browser.GetPageAsync(Editor);
+
+        Assert.Contains("--lane: 0; --lanes: 2;", Block(page, "Lightning talks").GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("--lane: 1; --lanes: 2;", Block(page, "Opening words").GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("--lane: 0; --lanes: 1;", Block(page, "Roundtable closure").GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overlapping_all_rooms_blocks_share_lane()
+    {
+        var closing = await SessionAsync("Closing remarks");
+        Assert.Equal(HttpStatusCode.OK, (await MoveSessionAsync(closing.Id, closing.Version, "all", "2023-03-09T09:00", "2023-03-09T09:15")).StatusCode);
+
+        var page = await Browser.GetPageAsync(Editor);
+
+        Assert.Contains("--lane: 0; --lanes: 2;", Block(page, "Reception").GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("--lane: 1; --lanes: 2;", Block(page, "Closing remarks").GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Short_blocks_are_compact_with_links()
+    {
+        var page = await Browser.GetPageAsync(Editor);
+
+        var closing = Block(page, "Closing remarks");
+        Assert.Contains("compact", closing.ClassList);
+        Assert.NotNull(closing.QuerySelector(".block-links a[aria-label='Move “Closing remarks”…']"));
+        Assert.DoesNotContain("compact", Block(page, "Lightning talks").ClassList);
+    }
+
+    [Fact]
+    public async Task Short_block_leaves_talk_select_to_place_page()
+    {
+        var lightning = await SessionAsync("Lightning talks");
+        var data = await TalkAsync("Data Challenges");
+        var accounting = await TalkAsync("Accounting Automation");
+        Assert.Equal(HttpStatusCode.OK, (await MoveTalkAsync(data.Id, data.Version, lightning.Id, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await MoveTalkAsync(accounting.Id, accounting.Version, lightning.Id, null)).StatusCode);
+        lightning = await SessionAsync("Lightning talks");
+        Assert.Equal(HttpStatusCode.OK, (await MoveSessionAsync(lightning.Id, lightning.Version, Text(lightning.RoomId!.Value), "2023-03-09T11:00", "2023-03-09T11:30")).StatusCode);
+
+        var grid = await Browser.GetPageAsync(Editor);
+        Assert.Null(grid.QuerySelector($"#talk-session-{Text(data.Id)}"));
+        Assert.NotNull(Block(grid, "Lightning talks").QuerySelector($"li[data-talk-id='{Text(data.Id)}']"));
+
+        var placeUrl = $"{Editor}/sessions/{Text(lightning.Id)}/place?snap=15";
+        var place = await Browser.GetPageAsync(placeUrl);
+        var select = place.QuerySelector($"#place-talk-session-{Text(data.Id)}")!;
+        var values = FormFields(select.Closest("form")!);
+        values["SessionId"] = Text(accounting.SessionId!.Value);
+        var response = await Browser.PostAsync($"{Editor}/talks/{Text(data.Id)}/order", values);
+
+        Assert.Equal(placeUrl, OrganizerBrowser.RedirectTarget(response));
+        Assert.Equal(accounting.SessionId, (await TalkAsync("Data Challenges")).SessionId);
+        var up = place.QuerySelectorAll("button").Single(b => b.GetAttribute("aria-label") == $"Move “{accounting.Title}” up");
+        Assert.Equal(Text(accounting.Id), up.Closest("form")!.GetAttribute("action")!.Split('/')[^2]);
+    }
+
+    [Theory]
+    [InlineData("24:00", "12:00", "StartTime", "Enter the start time as hh:mm, from 00:00 to 23:59.")]
+    [InlineData("25:61", "12:00", "StartTime", "Enter the start time as hh:mm, from 00:00 to 23:59.")]
+    [InlineData("99999", "12:00", "StartTime", "Enter the start time as hh:mm, from 00:00 to 23:59.")]
+    [InlineData("11:00 AM", "12:00", "StartTime", "Enter the start time as hh:mm, from 00:00 to 23:59.")]
+    [InlineData("11:00", "abc", "EndTime", "Enter the end time as hh:mm, from 00:00 to 23:59.")]
+    [InlineData("11:00", "", "EndTime", "Enter the end time as hh:mm, from 00:00 to 23:59.")]
+    public async Task Place_form_explains_bad_time(string start, string end, string field, string expected)
+    {
+        var opening = await SessionAsync("Opening words");
+
+        var response = await Browser.SubmitAsync($"{Editor}/sessions/{Text(opening.Id)}/place", new Dictionary<string, string>
+        {
+            ["StartTime"] = start,
+            ["EndTime"] = end,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Equal(expected, OrganizerBrowser.ErrorFor(page, field).Trim());
+        Assert.Equal(start, page.QuerySelector<IHtmlInputElement>("input[name=StartTime]")!.Value);
+        Assert.Equal(end, page.QuerySelector<IHtmlInputElement>("input[name=EndTime]")!.Value);
+        Assert.Equal(opening.SlotId, (await SessionAsync("Opening words")).SlotId);
+    }
+
+    [Fact]
+    public async Task Place_form_times_are_text_fields()
+    {
+        var opening = await SessionAsync("Opening words");
+
+        var page = await Browser.GetPageAsync($"{Editor}/sessions/{Text(opening.Id)}/place");
+
+        var start = page.QuerySelector<IHtmlInputElement>("input[name=StartTime]")!;
+        Assert.Equal("text", start.GetAttribute("type"));
+        Assert.Equal("numeric", start.GetAttribute("inputmode"));
+        Assert.Equal("hh:mm", start.GetAttribute("placeholder"));
+        Assert.Equal("09:30", start.Value);
+        Assert.Equal("09:50", page.QuerySelector<IHtmlInputElement>("input[name=EndTime]")!.Value);
+    }
+
+    [Fact]
+    public async Task Place_form_reports_new_conflicts()
+    {
+        var opening = await SessionAsync("Opening words");
+        var lightning = await SessionAsync("Lightning talks");
+
+        var response = await Browser.SubmitAsync($"{Editor}/sessions/{Text(opening.Id)}/place", new Dictionary<string, string>
+        {
+            ["StartTime"] = "11:00",
+            ["EndTime"] = "11:20",
+            ["RoomId"] = Text(lightning.RoomId!.Value),
+        });
+
+        var grid = await Browser.FollowAsync(response);
+        var notice = grid.QuerySelector(".new-conflicts")!;
+        Assert.Contains("The change was saved and created 1 new conflict.", notice.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(notice.QuerySelector($"a[href='/organize/{Conference}/conflicts']"));
+    }
+
+    [Fact]
+    public async Task Move_reply_counts_new_conflicts()
+    {
+        var opening = await SessionAsync("Opening words");
+        var lightning = await SessionAsync("Lightning talks");
+
+        var response = await MoveSessionAsync(opening.Id, opening.Version, Text(lightning.RoomId!.Value), "2023-03-09T11:00", "2023-03-09T11:20");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await ReplyAsync(response);
+        Assert.Equal("The change was saved and created 1 new conflict.", reply.GetProperty("message").GetString());
+        Assert.Equal(1, reply.GetProperty("newConflicts").GetInt32());
+        Assert.Equal($"/organize/{Conference}/conflicts", reply.GetProperty("conflictsUrl").GetString());
+
+        var closing = await SessionAsync("Closing remarks");
+        var quiet = await MoveSessionAsync(closing.Id, closing.Version, Text(closing.RoomId!.Value), "2023-03-09T15:40", "2023-03-09T15:50");
+        var quietReply = await ReplyAsync(quiet);
+        Assert.Equal("Moved the session.", quietReply.GetProperty("message").GetString());
+        Assert.Equal(0, quietReply.GetProperty("newConflicts").GetInt32());
+    }
+
+    [Fact]
+    public async Task Rejected_move_cuts_long_value()
+    {
+        var opening = await SessionAsync("Opening words");
+        var longStart = new string('9', 100_000);
+
+        var response = await MoveSessionAsync(opening.Id, opening.Version, "all", longStart, "2023-03-09T11:00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await ReplyAsync(response)).GetProperty("message").GetString()!;
+        Assert.Contains($"\"{new string('9', 40)}…\"", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 200, message);
+    }
+
+    [Fact]
+    public async Task Stale_message_keeps_title_quotes()
+    {
+        var data = await TalkAsync("Data Challenges");
+        await using (var scope = App.OpenDb())
+        {
+            var talk = await scope.Db.Talks.SingleAsync(t => t.Id == data.Id);
+            talk.Update(talk.Slug, "“Every Breath You Take” and data", talk.Abstract);
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var stale = await MoveTalkAsync(data.Id, data.Version, data.SessionId!.Value, 0);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var message = (await ReplyAsync(stale)).GetProperty("message").GetString();
+        Assert.Contains("Someone else changed “Every Breath You Take” and data after", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Place_form_moves_across_midnight()
     {
         var opening = await SessionAsync("Opening words");

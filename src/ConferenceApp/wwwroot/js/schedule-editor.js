@@ -19,6 +19,8 @@
   var alertBox = document.getElementById('schedule-alert');
   var statusBox = document.getElementById('schedule-status');
   var dragged = null;
+  // True once a drop on a valid target has been handled, so that dragend can tell a drop that landed nowhere.
+  var dropped = false;
 
   function region() {
     return document.getElementById('schedule-region');
@@ -83,13 +85,28 @@
     alertBox.appendChild(box);
   }
 
-  function announce(message) {
-    if (statusBox) {
-      statusBox.textContent = message;
+  // Shows a saved change in the status area, with a link to the conflicts page when the change created conflicts.
+  function announce(result) {
+    if (!statusBox) {
+      return;
     }
+
+    statusBox.textContent = '';
+    var box = document.createElement('div');
+    box.className = 'alert py-2 ' + (result.newConflicts > 0 ? 'alert-warning' : 'alert-success');
+    box.textContent = result.message;
+    if (result.newConflicts > 0 && result.conflictsUrl) {
+      var link = document.createElement('a');
+      link.href = result.conflictsUrl;
+      link.textContent = 'See the conflicts';
+      box.appendChild(document.createTextNode(' '));
+      box.appendChild(link);
+    }
+
+    statusBox.appendChild(box);
   }
 
-  // Posts a JSON body and resolves to { status, message } whatever the outcome.
+  // Posts a JSON body and resolves to { status, message, newConflicts, conflictsUrl } whatever the outcome.
   function post(url, body) {
     var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
     headers[tokenHeader] = tokenField ? tokenField.value : '';
@@ -100,7 +117,12 @@
             return { message: 'The server returned HTTP ' + response.status + ' without a message.' };
           })
           .then(function (reply) {
-            return { status: response.status, message: reply.message || ('HTTP ' + response.status) };
+            return {
+              status: response.status,
+              message: reply.message || ('HTTP ' + response.status),
+              newConflicts: reply.newConflicts || 0,
+              conflictsUrl: reply.conflictsUrl || null
+            };
           });
       })
       .catch(function () {
@@ -135,7 +157,7 @@
       block.classList.remove('saving');
       if (result.status === 200) {
         clearAlert();
-        announce(result.message);
+        announce(result);
         return refresh();
       }
 
@@ -151,7 +173,7 @@
     return post(url, body).then(function (result) {
       if (result.status === 200) {
         clearAlert();
-        announce(result.message);
+        announce(result);
         return refresh();
       }
 
@@ -169,13 +191,15 @@
   editor.addEventListener('dragstart', function (event) {
     var talk = event.target.closest && event.target.closest('.schedule-talk');
     var block = event.target.closest && event.target.closest('.schedule-block');
+    dropped = false;
     if (talk) {
       dragged = { kind: 'talk', element: talk };
       talk.classList.add('dragging');
     } else if (block) {
       dragged = { kind: 'session', element: block };
       block.classList.add('dragging');
-      // Blocks stop taking pointer events after the drag image is made, so every cell is a target.
+      // Blocks, the dragged one too, stop taking pointer events after the drag image is made, so
+      // the cell under the pointer receives the drop even where a block covers it.
       window.setTimeout(function () {
         editor.classList.add('is-dragging-session');
       }, 0);
@@ -190,6 +214,11 @@
   editor.addEventListener('dragend', function () {
     if (dragged) {
       dragged.element.classList.remove('dragging');
+      if (!dropped) {
+        showAlert(dragged.kind === 'session'
+          ? 'The session was not moved: drop it on a cell of the grid, in a room\'s column or the all-rooms lane.'
+          : 'The talk was not moved: drop it on a session block, before or after another talk.', false);
+      }
     }
 
     editor.classList.remove('is-dragging-session');
@@ -260,6 +289,7 @@
     if (source.kind === 'session') {
       var cell = event.target.closest('.drop-cell');
       if (cell) {
+        dropped = true;
         dropSession(source.element, cell);
       }
 
@@ -270,6 +300,8 @@
     if (!place) {
       return;
     }
+
+    dropped = true;
 
     var others = Array.prototype.filter.call(place.block.querySelectorAll('.schedule-talk'), function (talk) {
       return talk !== source.element;

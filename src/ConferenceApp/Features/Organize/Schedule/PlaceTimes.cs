@@ -5,7 +5,15 @@ namespace ConferenceApp.Features.Organize.Schedule;
 /// <summary>Turns the "Move…" form's day and times into local start and end times, and the operation's errors back into form fields.</summary>
 public static class PlaceTimes
 {
-    /// <summary>Returns the local start and end, or null after adding an error for each missing value. The end is on the next day only when EndsNextDay is set.</summary>
+    public const string StartTimeMessage = "Enter the start time as hh:mm, from 00:00 to 23:59.";
+
+    public const string EndTimeMessage = "Enter the end time as hh:mm, from 00:00 to 23:59.";
+
+    /// <summary>
+    /// Returns the local start and end, or null after adding an error for each missing or invalid
+    /// value. Times are read as hh:mm on the 24-hour clock. The end is on the next day only when
+    /// EndsNextDay is set.
+    /// </summary>
     public static (DateTime Start, DateTime End)? From(PlaceForm form, List<FieldError> errors)
     {
         if (form.Day is null)
@@ -13,22 +21,24 @@ public static class PlaceTimes
             errors.Add(new FieldError(nameof(PlaceForm.Day), "The day is required."));
         }
 
-        if (form.StartTime is null)
+        var start = ScheduleFormat.ParseClockTime(form.StartTime);
+        if (start is null)
         {
-            errors.Add(new FieldError(nameof(PlaceForm.StartTime), "The start time is required, as hh:mm."));
+            errors.Add(new FieldError(nameof(PlaceForm.StartTime), StartTimeMessage));
         }
 
-        if (form.EndTime is null)
+        var end = ScheduleFormat.ParseClockTime(form.EndTime);
+        if (end is null)
         {
-            errors.Add(new FieldError(nameof(PlaceForm.EndTime), "The end time is required, as hh:mm."));
+            errors.Add(new FieldError(nameof(PlaceForm.EndTime), EndTimeMessage));
         }
 
-        if (form.Day is not { } day || form.StartTime is not { } start || form.EndTime is not { } end)
+        if (form.Day is not { } day || start is not { } startTime || end is not { } endTime)
         {
             return null;
         }
 
-        return (day.ToDateTime(start), (form.EndsNextDay ? day.AddDays(1) : day).ToDateTime(end));
+        return (day.ToDateTime(startTime), (form.EndsNextDay ? day.AddDays(1) : day).ToDateTime(endTime));
     }
 
     /// <summary>
@@ -47,7 +57,7 @@ public static class PlaceTimes
         {
             nameof(TimeSlot.Start) when !IsConferenceDay(form) => error with { Field = nameof(PlaceForm.Day) },
             nameof(TimeSlot.Start) => error with { Field = nameof(PlaceForm.StartTime) },
-            nameof(TimeSlot.End) when !form.EndsNextDay && form.EndTime < form.StartTime =>
+            nameof(TimeSlot.End) when !form.EndsNextDay && ScheduleFormat.ParseClockTime(form.EndTime) < ScheduleFormat.ParseClockTime(form.StartTime) =>
                 new FieldError(nameof(PlaceForm.EndTime), $"{error.Message} For a session that ends after midnight, tick “Ends the next day”."),
             nameof(TimeSlot.End) => error with { Field = nameof(PlaceForm.EndTime) },
             _ => error,

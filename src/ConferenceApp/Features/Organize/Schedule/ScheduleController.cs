@@ -1,4 +1,6 @@
+using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,9 +12,9 @@ namespace ConferenceApp.Features.Organize.Schedule;
 /// </summary>
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/schedule")]
-public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries queries, MoveSession moveSession, MoveTalk moveTalk) : OrganizeControllerBase
+public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries queries, MoveSession moveSession, MoveTalk moveTalk, ConflictQueries conflicts) : OrganizeControllerBase
 {
-    /// <summary>The TempData key of the message that a rejected talk move leaves for the grid.</summary>
+    /// <summary>The TempData key of the message that a rejected talk move leaves for the grid or the "Move…" page it returns to.</summary>
     private const string AlertKey = "ScheduleAlert";
 
     [HttpGet("")]
@@ -33,7 +35,13 @@ public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries
     {
         var owner = await organize.FindConferenceAsync(conference, cancellationToken);
         var form = owner is null ? null : await queries.PlaceFormAsync(owner, id, snap, cancellationToken);
-        return form is null ? NotFound() : View(form);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        form.Alert = TempData[AlertKey] as string;
+        return View(form);
     }
 
     [HttpPost("sessions/{id:int}/place")]
@@ -52,15 +60,19 @@ public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries
             return View(form);
         }
 
-        var errors = new List<Domain.FieldError>();
-        var times = PlaceTimes.From(form, errors);
-        var result = times is var (start, end)
-            ? PlaceTimes.ToFormFields(await moveSession.RunAsync(owner.Id, id, new SessionPlacement(form.Version, form.RoomId, start, end), cancellationToken), form)
+        var errors = new List<FieldError>();
+        var result = PlaceTimes.From(form, errors) is var (start, end)
+            ? PlaceTimes.ToFormFields(
+                await SaveNotingConflictsAsync(conflicts, owner,
+                    () => moveSession.RunAsync(owner.Id, id, new SessionPlacement(form.Version, form.RoomId, start, end), cancellationToken),
+                    cancellationToken),
+                form)
             : ChangeResult.Invalid(errors);
 
         var day = form.Day ?? owner.StartDate;
-        return await RespondToChangeAsync(result, form, "session", $"Placed “{form.Title}” on {OrganizeFormat.ShortDay(day)}, {form.StartTime:HH\\:mm}–{form.EndTime:HH\\:mm}{(form.EndsNextDay ? " (+1 day)" : "")}.",
-            ScheduleFormat.EditorUrl(owner.Slug, day, Domain.ScheduleGrid.ChooseSnap(form.Snap)),
+        var saved = $"Placed {Text.Quoted(form.Title)} on {OrganizeFormat.ShortDay(day)}, {form.StartTime?.Trim()}–{form.EndTime?.Trim()}{(form.EndsNextDay ? " (+1 day)" : "")}.";
+        return await RespondToChangeAsync(result, form, "session", saved,
+            ScheduleFormat.EditorUrl(owner.Slug, day, ScheduleGrid.ChooseSnap(form.Snap)),
             async () => await queries.PlaceFormAsync(owner, id, form.Snap, cancellationToken),
             viewName: nameof(Place));
     }
@@ -76,7 +88,9 @@ public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries
         }
 
         var result = form.SessionId is { } sessionId && ModelState.IsValid
-            ? await moveTalk.RunAsync(owner.Id, id, new TalkPlacement(form.Version, sessionId, form.Position), cancellationToken)
+            ? await SaveNotingConflictsAsync(conflicts, owner,
+                () => moveTalk.RunAsync(owner.Id, id, new TalkPlacement(form.Version, sessionId, form.Position), cancellationToken),
+                cancellationToken)
             : ChangeResult.Invalid("SessionId", "Choose the session to move the talk to.");
 
         if (result.Outcome == ChangeOutcome.NotFound)
@@ -96,6 +110,8 @@ public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries
                 : string.Join(" ", result.Errors.Select(e => e.Message));
         }
 
-        return Redirect(ScheduleFormat.EditorUrl(owner.Slug, form.Day ?? owner.StartDate, Domain.ScheduleGrid.ChooseSnap(form.Snap)));
+        return Redirect(form.ReturnToSession is { } back
+            ? $"/organize/{Uri.EscapeDataString(owner.Slug)}/schedule/sessions/{back}/place?snap={ScheduleGrid.ChooseSnap(form.Snap)}"
+            : ScheduleFormat.EditorUrl(owner.Slug, form.Day ?? owner.StartDate, ScheduleGrid.ChooseSnap(form.Snap)));
     }
 }

@@ -44,8 +44,9 @@ public sealed record ScheduleBlockView(ScheduleEditorPage Page, ScheduleBlock Bl
 /// <summary>
 /// A talk of a block with the number of talks in it, for the talk partial. The talk's title is
 /// hidden visually when it is also the block's title, as for a session that holds one talk.
+/// <see cref="ShowsSelect"/> is false in a block too short for the "Move to" select.
 /// </summary>
-public sealed record ScheduleTalkView(ScheduleEditorPage Page, ScheduleTalk Talk, int TalkCount, string? BlockTitle = null)
+public sealed record ScheduleTalkView(ScheduleEditorPage Page, ScheduleTalk Talk, int TalkCount, string? BlockTitle = null, bool ShowsSelect = true)
 {
     public bool RepeatsBlockTitle => TalkCount == 1 && Talk.Title == BlockTitle;
 }
@@ -97,6 +98,25 @@ public sealed record ScheduleBlock(
 
     public int ColumnEnd { get; init; }
 
+    /// <summary>The block's lane (from 0) in its column, when blocks there overlap in time.</summary>
+    public int Lane { get; init; }
+
+    /// <summary>The number of lanes the column is split into at the block's time; 1 without overlaps.</summary>
+    public int LaneCount { get; init; } = 1;
+
+    /// <summary>True when the block is too short for more than one line, so its title, time and links share that line.</summary>
+    public bool IsCompact => DurationMinutes < CompactBelowMinutes;
+
+    /// <summary>True when the block is tall enough for the "Move to" select under each talk; shorter blocks leave it to drags and the "Move…" page.</summary>
+    public bool ShowsTalkSelect => DurationMinutes >= MinutesForHeader + MinutesPerTalkWithSelect * Talks.Count;
+
+    /// <summary>Blocks shorter than this many minutes are drawn on one line (at 4 px per minute, 25 minutes is 100 px).</summary>
+    public const int CompactBelowMinutes = 25;
+
+    private const int MinutesForHeader = 15;
+
+    private const int MinutesPerTalkWithSelect = 15;
+
     public bool SpansAllRooms => RoomKey == ScheduleFormat.AllRooms;
 }
 
@@ -105,9 +125,11 @@ public sealed class PlaceForm : OrganizeForm
 {
     public DateOnly? Day { get; set; }
 
-    public TimeOnly? StartTime { get; set; }
+    /// <summary>The local start as typed, hh:mm on the 24-hour clock; <see cref="PlaceTimes"/> parses it.</summary>
+    public string? StartTime { get; set; }
 
-    public TimeOnly? EndTime { get; set; }
+    /// <summary>The local end as typed, hh:mm on the 24-hour clock.</summary>
+    public string? EndTime { get; set; }
 
     /// <summary>True when the end time is on the day after <see cref="Day"/>, for a session that crosses midnight.</summary>
     public bool EndsNextDay { get; set; }
@@ -128,6 +150,20 @@ public sealed class PlaceForm : OrganizeForm
     [BindNever]
     [ValidateNever]
     public IReadOnlyList<Choice> Rooms { get; set; } = [];
+
+    /// <summary>The session's talks in order, with controls to reorder them or move them to another session.</summary>
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlyList<ScheduleTalk> Talks { get; set; } = [];
+
+    /// <summary>The sessions a talk can be moved to.</summary>
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlyList<Choice> Sessions { get; set; } = [];
+
+    /// <summary>An error to show after a rejected talk move from this page, or null.</summary>
+    [BindNever]
+    public string? Alert { get; set; }
 }
 
 /// <summary>The form posted by a talk's Up, Down and "Move to" controls on the grid.</summary>
@@ -144,6 +180,9 @@ public sealed class TalkOrderForm
     public DateOnly? Day { get; set; }
 
     public int? Snap { get; set; }
+
+    /// <summary>The session whose "Move…" page posted the form and is the page to return to; null returns to the grid.</summary>
+    public int? ReturnToSession { get; set; }
 }
 
 /// <summary>The JSON body of a session drag: <c>{"version":"…","room":"12" or "all","start":"2023-03-09T10:00","end":"2023-03-09T10:45"}</c>.</summary>
@@ -152,8 +191,11 @@ public sealed record MoveSessionRequest(Guid Version, string? Room, string? Star
 /// <summary>The JSON body of a talk drag: <c>{"version":"…","sessionId":7,"position":0}</c>.</summary>
 public sealed record MoveTalkRequest(Guid Version, int? SessionId, int? Position);
 
-/// <summary>The JSON reply to a drag: a message, and after a save the new version of the moved row.</summary>
-public sealed record MoveReply(string Message, Guid? Version = null);
+/// <summary>
+/// The JSON reply to a drag: a message, and after a save the new version of the moved row, the
+/// number of conflicts the move created and the address of the conflicts page when there are any.
+/// </summary>
+public sealed record MoveReply(string Message, Guid? Version = null, int NewConflicts = 0, string? ConflictsUrl = null);
 
 /// <summary>Formats and addresses of the schedule editor.</summary>
 public static class ScheduleFormat
@@ -173,6 +215,26 @@ public static class ScheduleFormat
         DateTime.TryParseExact(text, LocalTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? DateTime.SpecifyKind(value, DateTimeKind.Unspecified)
             : null;
+
+    /// <summary>The most characters of a rejected value that an error message repeats.</summary>
+    public const int MaxEchoLength = 40;
+
+    /// <summary>Returns the value for an error message, cut to <see cref="MaxEchoLength"/> characters with an ellipsis.</summary>
+    public static string Echo(string? value)
+    {
+        if (value is null || value.Length <= MaxEchoLength)
+        {
+            return value ?? "";
+        }
+
+        return string.Concat(value.AsSpan(0, MaxEchoLength), "…");
+    }
+
+    /// <summary>Reads "09:30" (hh:mm, 00:00 to 23:59) as a time of day, or returns null.</summary>
+    public static TimeOnly? ParseClockTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+
+    public static string ClockTime(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static string EditorUrl(string conference, DateOnly day, int snap) =>
         $"/organize/{conference}/schedule?day={Date(day)}&snap={snap.ToString(CultureInfo.InvariantCulture)}";

@@ -63,6 +63,7 @@ public sealed class ScheduleQueries(ConferenceDbContext db, OrganizeQueries orga
             })
             .OrderBy(b => b.StartMinute).ThenBy(b => b.ColumnStart).ThenBy(b => b.Id)
             .ToList();
+        blocks = WithLanes(blocks);
 
         var unscheduled = sessions
             .Where(s => s.TimeSlotId is null)
@@ -102,8 +103,8 @@ public sealed class ScheduleQueries(ConferenceDbContext db, OrganizeQueries orga
             RoomId = session.RoomId,
             Snap = snap,
             Day = slot is null ? null : DateOnly.FromDateTime(slot.Start),
-            StartTime = slot is null ? null : TimeOnly.FromDateTime(slot.Start),
-            EndTime = slot is null ? null : TimeOnly.FromDateTime(slot.End),
+            StartTime = slot is null ? null : ScheduleFormat.ClockTime(TimeOnly.FromDateTime(slot.Start)),
+            EndTime = slot is null ? null : ScheduleFormat.ClockTime(TimeOnly.FromDateTime(slot.End)),
             EndsNextDay = slot is not null && slot.End.Date > slot.Start.Date,
         };
         await FillPlaceFormAsync(form, owner, cancellationToken);
@@ -119,13 +120,25 @@ public sealed class ScheduleQueries(ConferenceDbContext db, OrganizeQueries orga
         {
             form.Title = place.Title;
             form.CurrentPlace = place.Where;
+            form.Talks = [.. (await TalksInSessionAsync(owner.Id, id, cancellationToken))];
+            form.Sessions = await organize.SessionChoicesAsync(owner.Id, cancellationToken);
         }
+    }
+
+    private async Task<IEnumerable<ScheduleTalk>> TalksInSessionAsync(int conferenceId, int sessionId, CancellationToken cancellationToken)
+    {
+        var talks = await db.Talks.AsNoTracking().OfConference(conferenceId)
+            .Where(t => t.SessionId == sessionId)
+            .OrderBy(t => t.Position).ThenBy(t => t.Id)
+            .Select(t => new { t.Id, t.Version, t.Title, Speakers = t.Speakers.OrderBy(s => s.Position).Select(s => s.Speaker!.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        return talks.Select((t, index) => new ScheduleTalk(t.Id, t.Version, t.Title, string.Join(", ", t.Speakers), sessionId, index));
     }
 
     /// <summary>Returns the message for a rejected session move: who changed it and where the session is now.</summary>
     public async Task<string> SessionConflictMessageAsync(OrganizeConference owner, int id, CancellationToken cancellationToken) =>
         await PlaceOfSessionAsync(owner.Id, id, cancellationToken) is { } place
-            ? $"Someone else changed “{place.Title}” after this grid was loaded, so your move was not saved. It is now {place.Where}."
+            ? $"Someone else changed {Text.Quoted(place.Title)} after this grid was loaded, so your move was not saved. It is now {place.Where}."
             : "Someone else deleted this session after this grid was loaded, so your move was not saved.";
 
     /// <summary>Returns the message for a rejected talk move: who changed it and where the talk is now.</summary>
@@ -144,10 +157,10 @@ public sealed class ScheduleQueries(ConferenceDbContext db, OrganizeQueries orga
         if (talk.SessionId is { } sessionId && await PlaceOfSessionAsync(owner.Id, sessionId, cancellationToken) is { } session)
         {
             var count = await db.Talks.CountAsync(t => t.SessionId == sessionId, cancellationToken);
-            where = $"talk {talk.Position + 1} of {count} in “{session.Title}” ({session.Where})";
+            where = $"talk {talk.Position + 1} of {count} in {Text.Quoted(session.Title)} ({session.Where})";
         }
 
-        return $"Someone else changed “{talk.Title}” after this grid was loaded, so your move was not saved. It is now {where}.";
+        return $"Someone else changed {Text.Quoted(talk.Title)} after this grid was loaded, so your move was not saved. It is now {where}.";
     }
 
     /// <summary>Returns the session's display title and a phrase such as "Thu 9 Mar 2023, 10:00–10:45 in Main hall".</summary>
@@ -205,6 +218,23 @@ public sealed class ScheduleQueries(ConferenceDbContext db, OrganizeQueries orga
             .SelectMany(conflict => conflict.Sessions.Select(session => (session.Id, conflict.Message)))
             .ToLookup(pair => pair.Id, pair => pair.Message);
         return (bySession, rows.Count);
+    }
+
+    /// <summary>Puts blocks of one column (a room, or all rooms) that overlap in time side by side, each in its own lane.</summary>
+    private static List<ScheduleBlock> WithLanes(List<ScheduleBlock> blocks)
+    {
+        var result = new List<ScheduleBlock>(blocks);
+        foreach (var column in Enumerable.Range(0, blocks.Count).GroupBy(i => blocks[i].RoomKey))
+        {
+            var indexes = column.ToList();
+            var places = ScheduleLanes.Assign([.. indexes.Select(i => (blocks[i].StartMinute, blocks[i].EndMinute))]);
+            for (var n = 0; n < indexes.Count; n++)
+            {
+                result[indexes[n]] = blocks[indexes[n]] with { Lane = places[n].Lane, LaneCount = places[n].LaneCount };
+            }
+        }
+
+        return result;
     }
 
     private static List<ScheduleColumn> Columns(IReadOnlyList<Choice> rooms) =>

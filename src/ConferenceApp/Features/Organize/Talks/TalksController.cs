@@ -1,3 +1,4 @@
+using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize.Conflicts;
 using Microsoft.AspNetCore.Authorization;
@@ -34,6 +35,7 @@ public sealed class TalksController(OrganizeQueries organize, TalkQueries querie
             return NotFound();
         }
 
+        ExplainLengthError();
         if (!ModelState.IsValid)
         {
             await queries.FillChoicesAsync(form, owner, cancellationToken);
@@ -67,6 +69,7 @@ public sealed class TalksController(OrganizeQueries organize, TalkQueries querie
         }
 
         form.Id = id;
+        ExplainLengthError();
         if (!ModelState.IsValid)
         {
             await queries.FillChoicesAsync(form, owner, cancellationToken);
@@ -104,4 +107,14 @@ public sealed class TalksController(OrganizeQueries organize, TalkQueries querie
     private static string SavedMessage(string verb, TalkForm form) => $"{verb} the talk \"{form.Title?.Trim()}\".";
 
     private string ListUrl(OrganizeConference owner) => Url.Action(nameof(Index), new { conference = owner.Slug })!;
+
+    /// <summary>Replaces the generic binding error of a length that is not a whole number (such as "abc", "1.5" or one too large for an int) with the accepted range.</summary>
+    private void ExplainLengthError()
+    {
+        if (ModelState[nameof(TalkForm.DurationMinutes)] is { Errors.Count: > 0 } entry)
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add(Talk.LengthMessage);
+        }
+    }
 }
