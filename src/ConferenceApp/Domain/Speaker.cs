@@ -39,7 +39,7 @@ public sealed class Speaker : ConferenceEntity
     /// <summary>The fields that the organizers have locked against the speaker's own edits.</summary>
     public SpeakerFields LockedFields { get; private set; }
 
-    /// <summary>The times the person said they are available, in the conference's local time; <see cref="Availability.Always"/> when they stated none.</summary>
+    /// <summary>The times the person stated they are available, in the conference's local time; <see cref="Availability.Always"/> when they stated none.</summary>
     public Availability Availability { get; private set; } = Availability.Always;
 
     public SpeakerLinks Links => new(WebsiteUrl, LinkedInUrl, GitHubUrl, MastodonUrl, XUrl);

@@ -129,7 +129,7 @@ public sealed class OutboxDispatcher(
 
         var pending = await db.OutboxMessages.CountAsync(m => m.SentAtUtc == null && m.GaveUpAtUtc == null, cancellationToken);
         var givenUp = await db.OutboxMessages.CountAsync(m => m.GaveUpAtUtc != null, cancellationToken);
-        logger.LogInformation("The email outbox holds {PendingCount} pending and {GivenUpCount} given-up messages", pending, givenUp);
+        logger.LogInformation("The email outbox contains {PendingCount} pending and {GivenUpCount} given-up messages", pending, givenUp);
     }
 
     /// <summary>Claims the message for this dispatcher and counts the attempt. Returns false when it is sent, given up or claimed by another.</summary>

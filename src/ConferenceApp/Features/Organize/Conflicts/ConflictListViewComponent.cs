@@ -15,8 +15,8 @@ public sealed record ConflictFilter(int? SessionId = null, int? SpeakerId = null
 public sealed record ConflictPanel(string ConferenceSlug, string Subject, IReadOnlyList<ConflictRow> Conflicts);
 
 /// <summary>
-/// Shows the conflicts that involve one item on that item's edit page, so an organizer sees them
-/// where they can be fixed. Renders nothing when there are none.
+/// Shows the conflicts that involve one item on that item's edit page, where an organizer can
+/// fix them. Renders nothing when there are none.
 /// </summary>
 public sealed class ConflictListViewComponent(ConflictQueries queries) : ViewComponent
 {
