@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Interop.Api;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
@@ -18,6 +19,7 @@ builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
 builder.Services.AddSpeakerFeature(builder.Configuration);
 builder.Services.AddSpeakerInvitations(builder.Configuration);
+builder.Services.AddJsonApi();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseConferenceWeb();
 app.MapConferenceRoutes();
+app.MapJsonApi();
 
 await app.RunAsync();
 return 0;
