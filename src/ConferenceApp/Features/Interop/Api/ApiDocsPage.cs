@@ -27,7 +27,7 @@ public static class ApiDocsReader
 {
     /// <summary>
     /// Lists the document's GET operations in its path order. HEAD operations are left out because
-    /// each one repeats a GET; the page says that every endpoint accepts HEAD.
+    /// each one repeats a GET, and the page states that every endpoint accepts HEAD.
     /// </summary>
     public static IReadOnlyList<ApiEndpointDoc> Endpoints(OpenApiDocument document, ApiExamples? examples)
     {

@@ -7,9 +7,9 @@ using ConferenceApp.Infrastructure.Images;
 namespace ConferenceApp.Features.Interop.Api;
 
 /// <summary>
-/// Builds the API's items from a release snapshot in memory, in the orders the API documents:
-/// sessions by start time then id, talks by start time then position in the session then id
-/// (talks not on the program last), speakers by id, rooms by their set position then id.
+/// Builds the API's items from a release snapshot in memory, in the orders the API documents.
+/// Sessions go by start time then id, and talks by start time, then position in the session,
+/// then id, with talks not on the program last. Speakers go by id, rooms by position then id.
 /// Only sessions with a time slot are on the program, as on the public program page.
 /// </summary>
 public sealed class ApiProgram

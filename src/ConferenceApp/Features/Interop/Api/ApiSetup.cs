@@ -42,8 +42,8 @@ public static class ApiSetup
         return app;
     }
 
-    // The schema generator allows numbers as strings, because the site's default JSON options read
-    // them so; the API writes them as JSON numbers and reads them from the query only as digits.
+    // The schema generator allows numbers as strings, because the default web JSON options read them
+    // that way. The API writes them as JSON numbers and reads them from the query only as digits.
     private static void DescribeWrittenNumbers(OpenApiSchema schema)
     {
         if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))

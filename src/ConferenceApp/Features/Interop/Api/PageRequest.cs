@@ -3,7 +3,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace ConferenceApp.Features.Interop.Api;
 
-/// <summary>The page of a list that a request asks for, from the query parameters page and pageSize.</summary>
+/// <summary>The page of a list that a request selects with the query parameters page and pageSize.</summary>
 public sealed record PageRequest(int Page, int PageSize)
 {
     public const int DefaultPageSize = 50;

@@ -165,8 +165,8 @@ public sealed class ProgramApiController(ApiQueries queries) : ControllerBase
         return session is null ? NotFoundProblem($"The conference \"{conference}\" has no session {rawId} on its published program.") : new ApiJsonResult<SessionItem>(session);
     }
 
-    // The bound page and pageSize values of the list actions describe the parameters in the OpenAPI
-    // document; the raw query is read here so that an invalid value is reported as it was typed.
+    // The list actions bind page and pageSize only so that the OpenAPI document describes them.
+    // The raw query is read here, so an invalid value is reported exactly as it was typed.
     private (PageRequest? Paging, ApiProblemResult? Problem) ReadPaging()
     {
         var (request, error) = PageRequest.Parse(Request.Query["page"], Request.Query["pageSize"]);
