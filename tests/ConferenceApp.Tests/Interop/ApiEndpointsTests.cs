@@ -251,6 +251,18 @@ public sealed class ApiEndpointsTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains(item, response.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/no-such-endpoint")]
+    [InlineData("/api/conferences/wids-tlv-2023/talks/x/y")]
+    public async Task Unknown_api_address_is_404(string path)
+    {
+        var response = await _client.GetApiAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
+        Assert.Equal($"There is no API endpoint at {path}. The endpoints are listed at /api.", response.Json.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task ETag_answers_304()
     {

@@ -20,6 +20,11 @@ public sealed class ApiDocsController(ApiQueries queries, [FromKeyedServices("v1
         return View(new ApiDocsPage(ApiSetup.DocumentPath, examples?.Conference, endpoints));
     }
 
+    /// <summary>Returns 404 as problem JSON for any other address under /api, because API clients parse JSON rather than the HTML error page.</summary>
+    [AcceptVerbs("GET", "HEAD", Route = "/api/{**path}")]
+    public IActionResult Unknown(string path) =>
+        new ApiProblemResult(StatusCodes.Status404NotFound, "Not found", $"There is no API endpoint at /api/{path}. The endpoints are listed at /api.");
+
     private async Task<ApiExamples?> ExamplesAsync(CancellationToken cancellationToken)
     {
         var published = await queries.FindAsync(DemoConference.Slug, cancellationToken);
