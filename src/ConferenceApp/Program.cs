@@ -1,6 +1,8 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Interop.Api;
+using ConferenceApp.Features.Interop.Calendar;
+using ConferenceApp.Features.Interop.Frab;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
@@ -19,6 +21,8 @@ builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
 builder.Services.AddSpeakerFeature(builder.Configuration);
 builder.Services.AddSpeakerInvitations(builder.Configuration);
+builder.Services.AddCalendarExports();
+builder.Services.AddFrabExport();
 builder.Services.AddJsonApi();
 
 var app = builder.Build();

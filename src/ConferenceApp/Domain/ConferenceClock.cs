@@ -90,6 +90,12 @@ public sealed class ConferenceClock
         return new DateTimeOffset(unspecified, offset);
     }
 
+    /// <summary>
+    /// Returns the same instant with the offset the zone has at that instant, so that it prints as
+    /// the local time people read, such as 02:30+01:00 for the second 02:30 of the night the clocks go back.
+    /// </summary>
+    public DateTimeOffset InZone(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
+
     /// <summary>Converts an instant to the conference's local wall-clock time.</summary>
     public DateTime ToLocal(DateTimeOffset instant) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, _zone).DateTime, DateTimeKind.Unspecified);

@@ -88,6 +88,10 @@ public sealed record SnapshotSession(
 /// <summary>A speaker on a talk or a person leading a session, in the listed order, with their role.</summary>
 public sealed record SnapshotPerson(int SpeakerId, string? Role);
 
+/// <summary>
+/// A talk as published. <see cref="DurationMinutes"/> is the talk's own length, or null when it is
+/// unknown; releases published before the length was frozen read as null.
+/// </summary>
 public sealed record SnapshotTalk(
     int Id,
     string Slug,
@@ -96,6 +100,7 @@ public sealed record SnapshotTalk(
     int? SessionId,
     int Position,
     string? SampleNote,
-    IReadOnlyList<SnapshotPerson> Speakers);
+    IReadOnlyList<SnapshotPerson> Speakers,
+    int? DurationMinutes = null);
 
 public sealed record SnapshotSpeaker(int Id, string Slug, string Name);

@@ -8,6 +8,16 @@ public sealed class ConferenceClockTests
     private static readonly ConferenceClock Berlin = new("Europe/Berlin");
 
     [Fact]
+    public void InZone_uses_offset_at_instant()
+    {
+        // 00:30 UTC on 25 October 2026 is the second 02:30 in Berlin, after the clocks went back.
+        var instant = Berlin.InZone(new DateTimeOffset(2026, 10, 25, 1, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal(TimeSpan.FromHours(1), instant.Offset);
+        Assert.Equal(new DateTime(2026, 10, 25, 2, 30, 0), instant.DateTime);
+    }
+
+    [Fact]
     public void ToInstant_uses_the_zone_offset()
     {
         // Israel Standard Time (+02:00) applies until 24 March 2023.

@@ -180,7 +180,7 @@ public sealed class MovedTalkMailTests() : OutboxTestBase(new Dictionary<string,
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var mailer = scope.ServiceProvider.GetRequiredService<MovedTalkMailer>();
-            await mailer.QueueAsync(data.ConferenceId, "1.1", data.Changes, CancellationToken.None);
+            await mailer.QueueAsync(data.ConferenceId, "1.1", Clock.GetUtcNow(), data.Changes, CancellationToken.None);
         }
 
         await using var check = App.OpenDb();
@@ -193,7 +193,7 @@ public sealed class MovedTalkMailTests() : OutboxTestBase(new Dictionary<string,
         var mailer = scope.ServiceProvider.GetRequiredService<MovedTalkMailer>();
         var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
 
-        await mailer.QueueAsync(data.ConferenceId, releaseName, changes, CancellationToken.None);
+        await mailer.QueueAsync(data.ConferenceId, releaseName, Clock.GetUtcNow(), changes, CancellationToken.None);
         await db.SaveChangesAsync();
     }
 

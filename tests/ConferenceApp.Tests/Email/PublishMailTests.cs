@@ -32,6 +32,25 @@ public sealed class PublishMailTests : OutboxTestBase
     }
 
     [Fact]
+    public async Task Email_event_matches_schedule_export()
+    {
+        var movedTitle = await MoveOneTalkAsync();
+
+        await App.PublishAsync();
+        await WaitUntilAsync(() => Task.FromResult(MailCount() == 1), "the email to the moved talk's speaker is sent");
+
+        var attachment = Assert.Single((await MailsAsync()).Single().Attachments.OfType<MimePart>());
+        var mailed = Assert.Single(IcsReader.Components(IcsReader.ReadChecked(System.Text.Encoding.UTF8.GetString(Content(attachment))), "VEVENT"));
+        var schedule = IcsReader.ReadChecked(await App.CreateClient().GetStringAsync($"/{DemoConference.Slug}/schedule.ics"));
+        var exported = Assert.Single(IcsReader.Components(schedule, "VEVENT"), e => IcsReader.Value(e, "UID") == IcsReader.Value(mailed, "UID"));
+
+        // The same UID and SEQUENCE let a calendar that imported either file take the other as the same revision.
+        Assert.Equal(movedTitle, IcsReader.UnescapeText(IcsReader.Value(exported, "SUMMARY")!));
+        Assert.Equal(IcsReader.Value(mailed, "SEQUENCE"), IcsReader.Value(exported, "SEQUENCE"));
+        Assert.Equal(IcsReader.Value(mailed, "DTSTAMP"), IcsReader.Value(exported, "DTSTAMP"));
+    }
+
+    [Fact]
     public async Task Publish_without_moves_sends_nothing()
     {
         await MoveOneTalkAsync();

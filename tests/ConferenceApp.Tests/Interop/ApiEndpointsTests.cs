@@ -367,7 +367,7 @@ public sealed class ApiEndpointsTests(AppFactory app) : IClassFixture<AppFactory
     {
         var page = await _client.GetPageAsync($"/{Demo}/program");
 
-        var link = page.Document.QuerySelectorAll(".program-exports a").Select(a => a.GetAttribute("href")).ToList();
+        var link = page.Document.QuerySelectorAll(".exports a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains($"/api/conferences/{Demo}", link);
     }
 

@@ -39,7 +39,46 @@ public sealed class AuditPageTests : OrganizerTestBase
 
         var entries = page.QuerySelectorAll("ol.audit-log > li").ToList();
         Assert.NotEmpty(entries);
-        Assert.All(entries, entry => Assert.Contains($"Room {Text(roomId)}", entry.TextContent, StringComparison.Ordinal));
+        Assert.All(entries, entry => Assert.Contains($"Room #{Text(roomId)} · Main hall", entry.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task References_show_names_not_ids()
+    {
+        int sessionId;
+        int roomId;
+        await using (var scope = App.OpenDb())
+        {
+            roomId = await scope.Db.Rooms.Select(r => r.Id).SingleAsync();
+            sessionId = await scope.Db.Sessions.Where(s => s.Title == "Opening words").Select(s => s.Id).SingleAsync();
+            var session = await scope.Db.Sessions.SingleAsync(s => s.Id == sessionId);
+            session.PlaceIn(null, null);
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var page = await Browser.GetPageAsync($"{Url}?type=Session&id={Text(sessionId)}");
+
+        var newest = page.QuerySelector("ol.audit-log > li")!;
+        Assert.Contains("Session #" + Text(sessionId) + " · Opening words", newest.TextContent, StringComparison.Ordinal);
+        var removed = newest.QuerySelectorAll("del").Select(d => d.TextContent).ToList();
+        Assert.Contains("Thu 9 Mar 2023, 09:30–09:50", removed.Single(value => value.Contains("09:30", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains($"Main hall (#{Text(roomId)})", removed);
+        Assert.Contains(newest.QuerySelectorAll("dt"), term => term.TextContent == "Time slot");
+    }
+
+    [Fact]
+    public async Task Edit_form_links_to_history()
+    {
+        int roomId;
+        await using (var scope = App.OpenDb())
+        {
+            roomId = await scope.Db.Rooms.Select(r => r.Id).SingleAsync();
+        }
+
+        var form = await Browser.GetPageAsync($"/organize/{Conference}/rooms/{Text(roomId)}/edit");
+
+        var link = form.QuerySelectorAll("a").Single(a => a.TextContent == "History");
+        Assert.Equal($"{Url}?type=Room&id={Text(roomId)}", link.GetAttribute("href"));
     }
 
     [Fact]

@@ -64,7 +64,8 @@ public static class Choices
 public sealed record OrganizeNav(OrganizeConference Conference, string? Section);
 
 /// <summary>The buttons under a form: Create or Save, Cancel, and a link to the delete page for a stored row.</summary>
-public sealed record FormButtons(bool IsNew, string CancelUrl, string? DeleteUrl);
+/// <summary>The buttons under an edit form; <paramref name="HistoryUrl"/> leads to the item's entries in the audit log.</summary>
+public sealed record FormButtons(bool IsNew, string CancelUrl, string? DeleteUrl, string? HistoryUrl = null);
 
 /// <summary>The rows of speakers or people on a talk or session form.</summary>
 /// <param name="Field">The form's list property, such as "Speakers", which prefixes every input name.</param>

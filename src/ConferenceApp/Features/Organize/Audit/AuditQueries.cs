@@ -1,13 +1,27 @@
 using System.Text.Json;
 using ConferenceApp.Data;
+using ConferenceApp.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Organize.Audit;
 
-/// <summary>One property's value before and after a change, as text.</summary>
+/// <summary>One property's value before and after a change, as text an organizer can read.</summary>
 public sealed record AuditChange(string Property, string? Before, string? After);
 
-public sealed record AuditRow(long Id, DateTime AtUtc, string Actor, string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes);
+/// <summary>
+/// One audit entry. <see cref="AtLocal"/> is the time in the conference's zone, and
+/// <see cref="Name"/> the item's current title or name, or null when the item no longer exists.
+/// </summary>
+public sealed record AuditRow(
+    long Id,
+    DateTime AtUtc,
+    DateTime AtLocal,
+    string Actor,
+    string EntityType,
+    string EntityId,
+    string? Name,
+    string Action,
+    IReadOnlyList<AuditChange> Changes);
 
 /// <summary>A page of the audit log, newest first, optionally for one item.</summary>
 public sealed record AuditPage(
@@ -45,8 +59,21 @@ public sealed class AuditQueries(ConferenceDbContext db)
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
 
-        var entries = rows.Take(PageSize)
-            .Select(a => new AuditRow(a.Id, a.AtUtc, a.Actor, a.EntityType, a.EntityId, a.Action, ParseChanges(a.Changes)))
+        var shown = rows.Take(PageSize).Select(a => (Entry: a, Changes: ParseChanges(a.Changes))).ToList();
+        var names = await AuditNames.LoadAsync(db, conference.Id, shown.Select(row => (row.Entry.EntityType, row.Entry.EntityId)), shown.SelectMany(row => row.Changes), cancellationToken);
+        var clock = new ConferenceClock(conference.TimeZoneId);
+
+        var entries = shown
+            .Select(row => new AuditRow(
+                row.Entry.Id,
+                row.Entry.AtUtc,
+                clock.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(row.Entry.AtUtc, DateTimeKind.Utc))),
+                row.Entry.Actor,
+                row.Entry.EntityType,
+                row.Entry.EntityId,
+                names.NameOf(row.Entry.EntityType, row.Entry.EntityId),
+                row.Entry.Action,
+                [.. row.Changes.Where(AuditNames.IsShown).Select(names.Readable)]))
             .ToList();
 
         return new AuditPage(conference, entries, entityType, entityId, page, rows.Count > PageSize);

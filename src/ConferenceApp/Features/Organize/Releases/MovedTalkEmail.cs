@@ -32,6 +32,7 @@ public static class MovedTalkEmail
     /// </summary>
     /// <param name="uidHost">The domain part of each event's UID, such as "program.example.org"; with the talk id it keeps the UID the same across releases.</param>
     /// <param name="sequence">The calendar revision number, greater for each later release.</param>
+    /// <param name="publishedAt">The release's publication instant, written as each event's DTSTAMP.</param>
     public static EmailMessage Build(
         MovedTalkConference conference,
         string releaseName,
@@ -40,14 +41,14 @@ public static class MovedTalkEmail
         IReadOnlyList<MovedTalk> talks,
         string uidHost,
         int sequence,
-        DateTimeOffset nowUtc)
+        DateTimeOffset publishedAt)
     {
         var clock = new ConferenceClock(conference.TimeZoneId);
         var subject = talks.Count == 1
             ? $"{conference.Name}: new time for your talk"
             : $"{conference.Name}: new times for your talks";
 
-        var calendar = new IcsCalendar(ProductId, talks.Select(t => Event(conference, releaseName, t, clock, uidHost, sequence, nowUtc)).ToList());
+        var calendar = new IcsCalendar(ProductId, talks.Select(t => Event(conference, releaseName, t, clock, uidHost, sequence, publishedAt)).ToList());
         var attachment = new EmailAttachment(AttachmentFileName, IcsWriter.MediaType, IcsWriter.WriteUtf8(calendar));
 
         return new EmailMessage(
@@ -124,7 +125,7 @@ public static class MovedTalkEmail
     }
 
     private static IcsEvent Event(
-        MovedTalkConference conference, string releaseName, MovedTalk talk, ConferenceClock clock, string uidHost, int sequence, DateTimeOffset nowUtc)
+        MovedTalkConference conference, string releaseName, MovedTalk talk, ConferenceClock clock, string uidHost, int sequence, DateTimeOffset publishedAt)
     {
         var room = talk.After.RoomName ?? "All rooms";
         var location = conference.Venue is null ? room : $"{room}, {conference.Venue}";
@@ -135,8 +136,8 @@ public static class MovedTalkEmail
         }
 
         return new IcsEvent(
-            Uid: $"talk-{talk.TalkId.ToString(CultureInfo.InvariantCulture)}@{uidHost}",
-            Stamp: nowUtc,
+            Uid: IcsEventIdentity.TalkUid(talk.TalkId, uidHost),
+            Stamp: publishedAt,
             Start: clock.ToInstantForDisplay(talk.After.Start),
             End: clock.ToInstantForDisplay(talk.After.End),
             Sequence: sequence,

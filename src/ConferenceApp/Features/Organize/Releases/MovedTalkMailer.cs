@@ -2,6 +2,7 @@ using System.Globalization;
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
 using ConferenceApp.Infrastructure;
+using ConferenceApp.Infrastructure.Calendar;
 using ConferenceApp.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,21 +17,17 @@ public sealed class MovedTalkMailer(
     ConferenceDbContext db,
     EmailOutbox outbox,
     IConfiguration configuration,
-    TimeProvider time,
     ILogger<MovedTalkMailer> logger)
 {
     private const string TalkKeyPrefix = "talk:";
-
-    // SEQUENCE counts seconds from this instant, so each later release gets a greater number
-    // and the value fits the 32-bit INTEGER of RFC 5545 until 2088.
-    private static readonly DateTimeOffset SequenceEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>
     /// Adds the emails for the talks in <paramref name="moved"/> to the context without saving.
     /// Changes of another kind or of a session item are ignored. Speakers without an email
     /// address (neither an account nor an open invitation) are skipped and logged.
     /// </summary>
-    public async Task QueueAsync(int conferenceId, string releaseName, IReadOnlyList<ReleaseChange> moved, CancellationToken cancellationToken)
+    /// <param name="publishedAt">The release's publication instant, which sets DTSTAMP and SEQUENCE as the calendar exports of the release set them.</param>
+    public async Task QueueAsync(int conferenceId, string releaseName, DateTimeOffset publishedAt, IReadOnlyList<ReleaseChange> moved, CancellationToken cancellationToken)
     {
         var talks = MovedTalks(moved);
         if (talks.Count == 0)
@@ -54,9 +51,8 @@ public sealed class MovedTalkMailer(
             .ToDictionaryAsync(t => t.Id, t => t.Slug, cancellationToken);
 
         var publicAddress = PublicUrl();
-        var uidHost = publicAddress?.Host ?? "localhost";
-        var now = time.GetUtcNow();
-        var sequence = (int)Math.Clamp((now - SequenceEpoch).TotalSeconds, 0, int.MaxValue);
+        var uidHost = IcsEventIdentity.UidHost(publicAddress);
+        var sequence = IcsEventIdentity.Sequence(publishedAt);
 
         foreach (var speaker in speakers)
         {
@@ -76,15 +72,15 @@ public sealed class MovedTalkMailer(
             if (string.IsNullOrWhiteSpace(address))
             {
                 logger.LogWarning(
-                    "Speaker {SpeakerId} has no email address, so no email about {TalkCount} moved talks in release {ReleaseName} of conference {ConferenceId} is sent",
+                    "Speaker {SpeakerId} has no email address, so no email is sent about moved talks ({TalkCount}) in release {ReleaseName} of conference {ConferenceId} is sent",
                     speaker.Id, speakerTalks.Count, releaseName, conferenceId);
                 continue;
             }
 
-            var message = MovedTalkEmail.Build(conference.Details, releaseName, speaker.Name, address, speakerTalks, uidHost, sequence, now);
+            var message = MovedTalkEmail.Build(conference.Details, releaseName, speaker.Name, address, speakerTalks, uidHost, sequence, publishedAt);
             outbox.Enqueue(message);
             logger.LogInformation(
-                "Queued an email to speaker {SpeakerId} about {TalkCount} moved talks in release {ReleaseName} of conference {ConferenceId}",
+                "Queued an email to speaker {SpeakerId} about moved talks ({TalkCount}) in release {ReleaseName} of conference {ConferenceId}",
                 speaker.Id, speakerTalks.Count, releaseName, conferenceId);
         }
     }

@@ -59,7 +59,8 @@ public sealed class PublishOperation(
         var movedTalks = changes.Where(c => c.Kind == ReleaseChangeKind.Moved && ReleaseChangeList.TalkIdOf(c.Key) is not null).ToList();
 
         // The mailer adds outbox rows without saving, so the emails are committed with the release or not at all.
-        await movedTalkMailer.QueueAsync(conference.Id, release.Name, movedTalks, cancellationToken);
+        var publishedAt = new DateTimeOffset(DateTime.SpecifyKind(release.PublishedAtUtc, DateTimeKind.Utc));
+        await movedTalkMailer.QueueAsync(conference.Id, release.Name, publishedAt, movedTalks, cancellationToken);
 
         db.Releases.Add(release);
         var duplicate = new FieldError(nameof(PublishForm.Name), $"A release named \"{release.Name}\" was published while you were on this page; choose another version name.");

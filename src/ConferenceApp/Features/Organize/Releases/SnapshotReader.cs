@@ -54,9 +54,9 @@ public sealed class SnapshotReader(ConferenceDbContext db)
 
         var talks = (await db.Talks.AsNoTracking().OfConference(conferenceId)
                 .OrderBy(t => t.Id)
-                .Select(t => new { t.Id, t.Slug, t.Title, t.Abstract, t.SessionId, t.Position, t.SampleNote })
+                .Select(t => new { t.Id, t.Slug, t.Title, t.Abstract, t.SessionId, t.Position, t.SampleNote, t.DurationMinutes })
                 .ToListAsync(cancellationToken))
-            .Select(t => new SnapshotTalk(t.Id, t.Slug, t.Title, t.Abstract, t.SessionId, t.Position, t.SampleNote, [.. talkSpeakers[t.Id]]))
+            .Select(t => new SnapshotTalk(t.Id, t.Slug, t.Title, t.Abstract, t.SessionId, t.Position, t.SampleNote, [.. talkSpeakers[t.Id]], t.DurationMinutes))
             .ToList();
 
         var speakers = await db.Speakers.AsNoTracking().OfConference(conferenceId)
