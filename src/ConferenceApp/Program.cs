@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Interop.Api;
 using ConferenceApp.Features.Interop.Calendar;
 using ConferenceApp.Features.Interop.Frab;
 using ConferenceApp.Features.Organize;
@@ -22,6 +23,7 @@ builder.Services.AddSpeakerFeature(builder.Configuration);
 builder.Services.AddSpeakerInvitations(builder.Configuration);
 builder.Services.AddCalendarExports();
 builder.Services.AddFrabExport();
+builder.Services.AddJsonApi();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseConferenceWeb();
 app.MapConferenceRoutes();
+app.MapJsonApi();
 
 await app.RunAsync();
 return 0;

@@ -121,8 +121,8 @@ public sealed class ProgramQueries(ConferenceDbContext db, ReleaseSnapshots snap
         return conference?.Pages?.Talk(talkSlug);
     }
 
-    // Loads the profile fields that releases leave live, of one speaker or of all when speakerId is null.
-    private async Task<Dictionary<int, LiveProfile>> LiveProfilesAsync(int conferenceId, int? speakerId, CancellationToken cancellationToken)
+    /// <summary>Loads the profile fields that releases leave live, of one speaker or of all when <paramref name="speakerId"/> is null.</summary>
+    public async Task<Dictionary<int, LiveProfile>> LiveProfilesAsync(int conferenceId, int? speakerId, CancellationToken cancellationToken)
     {
         var query = db.Speakers.AsNoTracking().OfConference(conferenceId);
         if (speakerId is { } id)
