@@ -33,8 +33,20 @@ public static class Text
     }
 
     /// <summary>
-    /// Trims surrounding white space, removes direction overrides, and turns an empty result into
-    /// null. Other characters, typographic quotes and line breaks included, are kept as typed.
+    /// Removes control characters other than tab and line breaks (U+0000 to U+001F, U+007F to
+    /// U+009F). They are invisible on a page, and XML 1.0 exports cannot carry most of them.
+    /// </summary>
+    public static string RemoveControlCharacters(string value)
+    {
+        static bool Unwanted(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
+
+        return value.Any(Unwanted) ? string.Concat(value.Where(c => !Unwanted(c))) : value;
+    }
+
+    /// <summary>
+    /// Trims surrounding white space, removes direction overrides and control characters, and
+    /// turns an empty result into null. Other characters, typographic quotes and line breaks
+    /// included, are kept as typed.
     /// </summary>
     public static string? Clean(string? value)
     {
@@ -43,7 +55,7 @@ public static class Text
             return null;
         }
 
-        var trimmed = RemoveDirectionOverrides(value).Trim();
+        var trimmed = RemoveControlCharacters(RemoveDirectionOverrides(value)).Trim();
         return trimmed.Length == 0 ? null : trimmed;
     }
 

@@ -64,4 +64,22 @@ public sealed class TextTests
 
         Assert.Equal(hebrew, Text.Clean(hebrew));
     }
+
+    [Theory]
+    [InlineData("Bell\u0007 talk", "Bell talk")]
+    [InlineData("Nul\u0000l", "Null")]
+    [InlineData("Esc\u001B[31m red", "Esc[31m red")]
+    [InlineData("Delete\u007F me", "Delete me")]
+    [InlineData("C1\u0085 next line", "C1 next line")]
+    [InlineData("Tab\tand\nbreak", "Tab\tand\nbreak")]
+    public void Clean_removes_control_characters(string value, string expected)
+    {
+        Assert.Equal(expected, Text.Clean(value));
+    }
+
+    [Fact]
+    public void Clean_control_characters_only_gives_null()
+    {
+        Assert.Null(Text.Clean("\u0001\u0002"));
+    }
 }
