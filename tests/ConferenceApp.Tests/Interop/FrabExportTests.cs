@@ -173,8 +173,14 @@ public sealed class FrabExportTests : OrganizerTestBase
     {
         var client = App.CreateClient();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/no-such-conference/schedule.xml", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/no-such-conference/schedule.json", UriKind.Relative))).StatusCode);
+        foreach (var path in new[] { "/no-such-conference/schedule.xml", "/no-such-conference/schedule.json" })
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("No conference \"no-such-conference\" exists.", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]

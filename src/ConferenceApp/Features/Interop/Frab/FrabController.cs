@@ -7,8 +7,8 @@ namespace ConferenceApp.Features.Interop.Frab;
 
 /// <summary>
 /// The program's latest release in the frab schedule formats, at /{conference}/schedule.xml and
-/// /{conference}/schedule.json. Both are public and accept HEAD as well as GET. A conference
-/// with no release gets 404 with a plain-text message.
+/// /{conference}/schedule.json. Both are public and accept HEAD as well as GET. An unknown
+/// conference, or one with no release, gets 404 with a plain-text message.
 /// </summary>
 public sealed class FrabController(FrabQueries queries) : Controller
 {
@@ -28,7 +28,7 @@ public sealed class FrabController(FrabQueries queries) : Controller
         var found = await queries.FindAsync(conference, cancellationToken);
         if (found is null)
         {
-            return NotFound();
+            return new ContentResult { StatusCode = StatusCodes.Status404NotFound, Content = $"No conference \"{conference}\" exists.", ContentType = "text/plain; charset=utf-8" };
         }
 
         if (found.Release is not { } release)
