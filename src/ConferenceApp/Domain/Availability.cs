@@ -42,6 +42,13 @@ public sealed class Availability : IEquatable<Availability>
     /// from 09:00 to 14:00. Every interval must end after it starts.
     /// </summary>
     public static Availability Of(IEnumerable<LocalInterval> intervals)
+        => Merge(intervals);
+
+    /// <summary>Returns the same intervals moved by whole days, for a conference whose dates move.</summary>
+    public Availability ShiftedByDays(int days) =>
+        IsAlways ? this : Merge(Intervals.Select(i => new LocalInterval(i.Start.AddDays(days), i.End.AddDays(days))));
+
+    private static Availability Merge(IEnumerable<LocalInterval> intervals)
     {
         var merged = new List<LocalInterval>();
         foreach (var interval in intervals.OrderBy(i => i.Start).ThenBy(i => i.End))

@@ -1,3 +1,4 @@
+using ConferenceApp.Domain;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,6 +87,48 @@ public sealed class ConferencePagesTests : OrganizerTestBase
 
         var page = await OrganizerBrowser.ParseAsync(response);
         Assert.Contains("2023-03-09", OrganizerBrowser.ErrorFor(page, "StartDate"), StringComparison.Ordinal);
+        await using var scope = App.OpenDb();
+        Assert.Equal(new DateOnly(2023, 3, 9), await scope.Db.Conferences.Select(c => c.StartDate).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Edit_moves_program_with_dates()
+    {
+        await using (var arrange = App.OpenDb())
+        {
+            var room = await arrange.Db.Rooms.SingleAsync();
+            room.SetAvailability(Availability.Of([new LocalInterval(new DateTime(2023, 3, 9, 8, 0, 0), new DateTime(2023, 3, 9, 18, 0, 0))]));
+            await arrange.Db.SaveChangesAsync();
+        }
+
+        var response = await Browser.SubmitAsync($"/organize/{Conference}/edit",
+            Fields(("StartDate", "2026-10-24"), ("EndDate", "2026-10-25"), ("MoveProgramWithDates", "true")));
+
+        Assert.Equal($"/organize/{Conference}", OrganizerBrowser.RedirectTarget(response));
+        await using var scope = App.OpenDb();
+        var starts = await scope.Db.TimeSlots.Select(s => s.Start).ToListAsync();
+        Assert.All(starts, start => Assert.Equal(new DateOnly(2026, 10, 24), DateOnly.FromDateTime(start)));
+        Assert.Contains(new DateTime(2026, 10, 24, 9, 30, 0), starts);
+        var interval = Assert.Single((await scope.Db.Rooms.SingleAsync()).Availability.Intervals);
+        Assert.Equal(new DateTime(2026, 10, 24, 8, 0, 0), interval.Start);
+    }
+
+    [Fact]
+    public async Task Move_into_skipped_time_is_rejected()
+    {
+        // London's clocks skip 01:00 to 02:00 on 29 March 2026, so a slot at 01:30 cannot move there.
+        await using (var arrange = App.OpenDb())
+        {
+            var conference = await arrange.Db.Conferences.SingleAsync();
+            arrange.Db.TimeSlots.Add(TimeSlot.Create(conference, new DateTime(2023, 3, 9, 1, 30, 0), new DateTime(2023, 3, 9, 2, 30, 0)));
+            await arrange.Db.SaveChangesAsync();
+        }
+
+        var response = await Browser.SubmitAsync($"/organize/{Conference}/edit",
+            Fields(("TimeZoneId", "Europe/London"), ("StartDate", "2026-03-29"), ("EndDate", "2026-03-29"), ("MoveProgramWithDates", "true")));
+
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Contains("cannot move by 1116 days", OrganizerBrowser.ErrorFor(page, "StartDate"), StringComparison.Ordinal);
         await using var scope = App.OpenDb();
         Assert.Equal(new DateOnly(2023, 3, 9), await scope.Db.Conferences.Select(c => c.StartDate).SingleAsync());
     }

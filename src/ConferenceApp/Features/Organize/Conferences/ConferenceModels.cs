@@ -23,6 +23,12 @@ public sealed class ConferenceForm : OrganizeForm
     /// <summary>Whether speakers may edit the titles and abstracts of their own talks.</summary>
     public bool SpeakersMayEditTalks { get; set; }
 
+    /// <summary>
+    /// Whether a change of the first day moves the time slots and the rooms' and speakers'
+    /// availability by the same number of days. Used when editing, not when creating.
+    /// </summary>
+    public bool MoveProgramWithDates { get; set; }
+
     /// <summary>The IANA ids installed on the server, offered as suggestions.</summary>
     [BindNever]
     [ValidateNever]

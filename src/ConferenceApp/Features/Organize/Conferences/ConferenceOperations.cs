@@ -54,6 +54,7 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
         }
 
         saver.ExpectVersion(conference, form.Version);
+        var oldStartDate = conference.StartDate;
 
         var errors = CheckFormOnly(form);
         DomainSteps.Run(errors, () => conference.Update(Details(form)));
@@ -69,6 +70,19 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
             return ChangeResult.Invalid([DuplicateSlug(conference.Slug)]);
         }
 
+        // Each slot is checked as it moves. The checks below read the stored times, so they would see the old days.
+        var shiftDays = conference.StartDate.DayNumber - oldStartDate.DayNumber;
+        if (form.MoveProgramWithDates && shiftDays != 0)
+        {
+            var moveErrors = await MoveProgramAsync(conference, shiftDays, cancellationToken);
+            if (moveErrors.Count > 0)
+            {
+                return ChangeResult.Invalid(moveErrors);
+            }
+
+            return await SaveUpdateAsync(conference, cancellationToken);
+        }
+
         var firstOutside = await db.TimeSlots.OfConference(id)
             .Where(s => s.Start < conference.StartDate.ToDateTime(TimeOnly.MinValue) || s.Start >= conference.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue))
             .OrderBy(s => s.Start)
@@ -77,7 +91,7 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
         if (firstOutside is { } start)
         {
             return ChangeResult.Invalid(nameof(ConferenceForm.StartDate),
-                $"A time slot starts on {start:yyyy-MM-dd}, outside these days; move or delete the slots outside the new days first.");
+                $"A time slot starts on {start:yyyy-MM-dd}, outside these days. Tick \"Move the program with the dates\" to move every slot by the same number of days as the first day, or move or delete the slots outside the new days first.");
         }
 
         var skipped = await FirstSkippedSlotTimeAsync(conference, cancellationToken);
@@ -87,13 +101,49 @@ public sealed class ConferenceOperations(ConferenceDbContext db, ChangeSaver sav
                 $"A time slot has the local time {time:yyyy-MM-dd HH:mm}, which does not exist in {conference.TimeZoneId} because the clocks skip it; move that slot first.");
         }
 
+        return await SaveUpdateAsync(conference, cancellationToken);
+    }
+
+    private async Task<ChangeResult> SaveUpdateAsync(Conference conference, CancellationToken cancellationToken)
+    {
         var result = await saver.SaveAsync(DuplicateSlug(conference.Slug), cancellationToken);
         if (result.Outcome == ChangeOutcome.Saved)
         {
-            logger.LogInformation("Saved conference {ConferenceId} ({ConferenceSlug})", id, conference.Slug);
+            logger.LogInformation("Saved conference {ConferenceId} ({ConferenceSlug})", conference.Id, conference.Slug);
         }
 
-        return result with { Id = id, Slug = conference.Slug };
+        return result with { Id = conference.Id, Slug = conference.Slug };
+    }
+
+    /// <summary>
+    /// Moves every time slot, and the rooms' and speakers' availability, by <paramref name="days"/>
+    /// whole days, keeping their local times. Returns one error per slot that cannot move, such
+    /// as a time the clocks skip on its new day; nothing is saved then.
+    /// </summary>
+    private async Task<List<FieldError>> MoveProgramAsync(Conference conference, int days, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        foreach (var slot in await db.TimeSlots.OfConference(conference.Id).ToListAsync(cancellationToken))
+        {
+            var (start, end) = (slot.Start, slot.End);
+            var slotErrors = new List<FieldError>();
+            DomainSteps.Run(slotErrors, () => slot.Move(conference, start.AddDays(days), end.AddDays(days)));
+            errors.AddRange(slotErrors.Select(error => new FieldError(nameof(ConferenceForm.StartDate),
+                $"The time slot {OrganizeFormat.SlotLabel(start, end)} cannot move by {days} days: {error.Message}")));
+        }
+
+        foreach (var room in await db.Rooms.OfConference(conference.Id).ToListAsync(cancellationToken))
+        {
+            room.SetAvailability(room.Availability.ShiftedByDays(days));
+        }
+
+        foreach (var speaker in await db.Speakers.OfConference(conference.Id).ToListAsync(cancellationToken))
+        {
+            speaker.SetAvailability(speaker.Availability.ShiftedByDays(days), bySpeaker: false);
+        }
+
+        logger.LogInformation("Moved the program of conference {ConferenceId} by {Days} days in memory, with {ErrorCount} slots that cannot move", conference.Id, days, errors.Count);
+        return errors;
     }
 
     // Slot times are local times; in another zone some of them may fall in a clock change's gap.
