@@ -264,6 +264,20 @@ public sealed class ApiEndpointsTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Wrong_method_is_problem_405()
+    {
+        var client = app.CreateClient();
+
+        using var response = await client.PostAsync(new Uri("/api/conferences", UriKind.Relative), new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(405, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Method not allowed", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task ETag_answers_304()
     {
         foreach (var path in await SamplePathsAsync())

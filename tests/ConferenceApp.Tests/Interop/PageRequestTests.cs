@@ -24,11 +24,11 @@ public sealed class PageRequestTests
     }
 
     [Theory]
-    [InlineData("0", "10", "page", "The query parameter page must be a whole number 1 or more; it is \"0\".")]
-    [InlineData("-1", "10", "page", "The query parameter page must be a whole number 1 or more; it is \"-1\".")]
-    [InlineData("two", "10", "page", "The query parameter page must be a whole number 1 or more; it is \"two\".")]
-    [InlineData("1.5", "10", "page", "The query parameter page must be a whole number 1 or more; it is \"1.5\".")]
-    [InlineData("99999999999", "10", "page", "The query parameter page must be a whole number 1 or more; it is \"99999999999\".")]
+    [InlineData("0", "10", "page", "The query parameter page must be a whole number from 1 to 2147483647; it is \"0\".")]
+    [InlineData("-1", "10", "page", "The query parameter page must be a whole number from 1 to 2147483647; it is \"-1\".")]
+    [InlineData("two", "10", "page", "The query parameter page must be a whole number from 1 to 2147483647; it is \"two\".")]
+    [InlineData("1.5", "10", "page", "The query parameter page must be a whole number from 1 to 2147483647; it is \"1.5\".")]
+    [InlineData("99999999999", "10", "page", "The query parameter page must be a whole number from 1 to 2147483647; it is \"99999999999\".")]
     [InlineData("1", "0", "pageSize", "The query parameter pageSize must be a whole number from 1 to 200; it is \"0\".")]
     [InlineData("1", "201", "pageSize", "The query parameter pageSize must be a whole number from 1 to 200; it is \"201\".")]
     [InlineData("1", "", "pageSize", "The query parameter pageSize must be a whole number from 1 to 200; it is \"\".")]
@@ -93,5 +93,17 @@ public sealed class PageRequestTests
         Assert.Equal("https://example.org/api/conferences/x/talks?page=2&pageSize=3", links.Self);
         Assert.Equal("https://example.org/api/conferences/x/talks?page=3&pageSize=3", links.Next);
         Assert.Equal("https://example.org/api/conferences/x/talks?page=1&pageSize=3", links.Prev);
+    }
+
+    [Theory]
+    [InlineData(1000, 1, 7, 7)]
+    [InlineData(5, 3, 7, 3)]
+    [InlineData(2, 3, 0, 1)]
+    public void Prev_past_end_is_last_page(int page, int pageSize, int totalCount, int expectedPrev)
+    {
+        var links = ApiLinks.Paging("https://example.org/l", new PageRequest(page, pageSize), totalCount);
+
+        Assert.Equal($"https://example.org/l?page={expectedPrev}&pageSize={pageSize}", links.Prev);
+        Assert.Null(links.Next);
     }
 }

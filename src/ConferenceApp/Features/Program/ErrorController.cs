@@ -28,6 +28,14 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         }
 
         Response.StatusCode = statusCode;
+        var path = exception?.Path ?? original?.OriginalPath ?? "";
+        if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Clients of the JSON API read errors as problem details, whatever went wrong.
+            var title = new ErrorPage(statusCode, requestId).Title;
+            return Problem(statusCode: statusCode, title: title, detail: $"Request id {requestId}.", instance: path);
+        }
+
         return View("Status", new ErrorPage(statusCode, requestId));
     }
 }
@@ -38,6 +46,7 @@ public sealed record ErrorPage(int StatusCode, string RequestId)
     {
         404 => "Page not found",
         403 => "Access denied",
+        405 => "Method not allowed",
         400 => "Bad request",
         413 => "File too large",
         _ when StatusCode >= 500 => "Something went wrong",

@@ -40,7 +40,9 @@ public sealed class ApiLinks(string baseUrl)
         string At(int page) => $"{listUrl}?page={page}&pageSize={request.PageSize}";
 
         var next = request.HasNext(totalCount) ? At(request.Page + 1) : null;
-        var prev = request.Page > 1 ? At(request.Page - 1) : null;
+        // Past the end, "prev" leads to the last page that has items rather than to another empty one.
+        var lastPage = Math.Max(1, (int)Math.Min(int.MaxValue, ((long)totalCount + request.PageSize - 1) / request.PageSize));
+        var prev = request.Page > 1 ? At(Math.Min(request.Page - 1, lastPage)) : null;
         return new PageLinks(At(request.Page), next, prev);
     }
 

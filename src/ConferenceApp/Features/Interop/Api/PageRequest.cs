@@ -52,7 +52,7 @@ public sealed record PageRequest(int Page, int PageSize)
         }
 
         var text = values[0] ?? "";
-        var rangeText = max == int.MaxValue ? $"{min} or more" : $"from {min} to {max}";
+        var rangeText = $"from {min} to {max}";
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
         {
             value = fallback;
