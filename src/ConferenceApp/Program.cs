@@ -2,6 +2,7 @@ using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Interop.Calendar;
 using ConferenceApp.Features.Interop.Frab;
+using ConferenceApp.Features.Interop.Import;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
@@ -22,6 +23,7 @@ builder.Services.AddSpeakerFeature(builder.Configuration);
 builder.Services.AddSpeakerInvitations(builder.Configuration);
 builder.Services.AddCalendarExports();
 builder.Services.AddFrabExport();
+builder.Services.AddProgramImport(builder.Configuration);
 
 var app = builder.Build();
 

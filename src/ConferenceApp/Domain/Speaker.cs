@@ -1,13 +1,18 @@
 namespace ConferenceApp.Domain;
 
 /// <summary>A person on the program: a talk's speaker or someone leading an item such as the opening words.</summary>
-public sealed class Speaker : ConferenceEntity
+public sealed class Speaker : ConferenceEntity, IImported
 {
     private Speaker()
     {
         Slug = "";
         Name = "";
     }
+
+    /// <summary>The program it was imported from and its id there, such as "frab:{guid}", or null when it was not imported.</summary>
+    public string? SourceKey { get; private set; }
+
+    public void SetSourceKey(string? sourceKey) => SourceKey = ImportSource.CheckKey(sourceKey);
 
     /// <summary>The URL segment, unique within the conference: /{conference}/speakers/{slug}.</summary>
     public string Slug { get; private set; }

@@ -1,0 +1,17 @@
+using ConferenceApp.Domain;
+
+namespace ConferenceApp.Features.Interop.Import;
+
+/// <summary>A file format the import reads: the value the form posts, its label and its parser.</summary>
+public sealed record ImportFormat(string Value, string Label, Func<Stream, ImportedProgram> Parse);
+
+public static class ImportFormats
+{
+    public static IReadOnlyList<ImportFormat> All { get; } =
+    [
+        new("frab-xml", "frab schedule XML", FrabXmlParser.Parse),
+        new("frab-json", "frab schedule JSON", FrabJsonParser.Parse),
+    ];
+
+    public static ImportFormat? Find(string? value) => All.FirstOrDefault(f => f.Value == value);
+}
