@@ -126,11 +126,19 @@ public static class ImportPlanner
             }
 
             var match = draft.FirstOrDefault(d => d.SourceKey == speaker.SourceKey);
-            var values = new SpeakerValues(name!, Text.Clean(speaker.Email));
+            var values = new SpeakerValues(name!, Text.Clean(speaker.Email), Text.Clean(speaker.Headline));
+            Text.Check(errors, "Headline", "The headline", values.Headline, Text.TitleMaxLength, required: false);
+            if (errors.Count > 0)
+            {
+                rows.Add(new PlanRow<SpeakerValues>(ImportAction.Rejected, speaker.SourceKey, label, null, null, [], Reason(label, errors)));
+                continue;
+            }
+
             var changes = new List<FieldChange>();
             if (match is not null)
             {
                 AddChange(changes, "Name", match.Name, values.Name);
+                AddChange(changes, "Headline", match.Headline, values.Headline ?? match.Headline);
             }
 
             rows.Add(Row(speaker.SourceKey, label, values, match?.Id, changes));

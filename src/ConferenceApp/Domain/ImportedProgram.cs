@@ -15,8 +15,8 @@ public sealed record ImportedProgram(
 /// <summary>A room by its key in the file, such as "frab:room:Hall 1".</summary>
 public sealed record ImportedRoom(string SourceKey, string Name);
 
-/// <summary>A speaker or other person by their key in the file; <see cref="Email"/> when the file has one.</summary>
-public sealed record ImportedSpeaker(string SourceKey, string Name, string? Email);
+/// <summary>A speaker or other person by their key in the file; <see cref="Email"/> and <see cref="Headline"/> are null when the file has none.</summary>
+public sealed record ImportedSpeaker(string SourceKey, string Name, string? Email, string? Headline = null);
 
 /// <summary>
 /// One program item. A talk (<see cref="IsTalk"/>) becomes a session of <see cref="Kind"/> holding one
@@ -71,7 +71,7 @@ public sealed record DraftRoom(int Id, string? SourceKey, string Name);
 
 public sealed record DraftSlot(int Id, DateTime Start, DateTime End);
 
-public sealed record DraftSpeaker(int Id, string? SourceKey, string Name);
+public sealed record DraftSpeaker(int Id, string? SourceKey, string Name, string? Headline = null);
 
 public sealed record DraftSession(int Id, string? SourceKey, string? Title, SessionKind Kind, string? Description, int? SlotId, int? RoomId, IReadOnlyList<int> PeopleIds);
 

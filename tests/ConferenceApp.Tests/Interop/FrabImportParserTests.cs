@@ -14,10 +14,10 @@ public sealed class FrabImportParserTests
             bytes = [.. Encoding.UTF8.GetPreamble(), .. bytes];
         }
 
-        return FrabXmlParser.Parse(new MemoryStream(bytes));
+        return FrabXmlParser.Parse(new MemoryStream(bytes), "UTC");
     }
 
-    private static ImportedProgram Json(string text) => FrabJsonParser.Parse(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+    private static ImportedProgram Json(string text) => FrabJsonParser.Parse(new MemoryStream(Encoding.UTF8.GetBytes(text)), "UTC");
 
     private static string Schedule(string events, string zone = "Europe/Berlin") => $"""
         <?xml version="1.0" encoding="utf-8"?>

@@ -3,11 +3,14 @@ using ConferenceApp.Domain;
 
 namespace ConferenceApp.Features.Interop.Import;
 
-/// <summary>Reads a frab schedule JSON file, as written by frab, pretalx and /{conference}/schedule.json.</summary>
+/// <summary>
+/// Reads a frab schedule JSON file, as written by frab, pretalx and /{conference}/schedule.json. Local
+/// times of a file without a time_zone_name are read in <c>defaultZoneId</c>.
+/// </summary>
 public static class FrabJsonParser
 {
     /// <exception cref="ImportFileException">The file is not JSON or has no schedule object.</exception>
-    public static ImportedProgram Parse(Stream content)
+    public static ImportedProgram Parse(Stream content, string defaultZoneId)
     {
         using var document = Load(content);
         if (document.RootElement.ValueKind != JsonValueKind.Object
@@ -17,7 +20,7 @@ public static class FrabJsonParser
             throw new ImportFileException("The file is JSON, but it has no \"schedule\" object with a \"conference\" inside, as a frab schedule has.");
         }
 
-        var reader = new FrabEventReader(String(conference, "time_zone_name"));
+        var reader = new FrabEventReader(String(conference, "time_zone_name") ?? defaultZoneId);
         foreach (var room in Array(conference, "rooms"))
         {
             reader.AddRoom(String(room, "name"));

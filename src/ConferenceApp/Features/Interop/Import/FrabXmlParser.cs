@@ -4,11 +4,14 @@ using ConferenceApp.Domain;
 
 namespace ConferenceApp.Features.Interop.Import;
 
-/// <summary>Reads a frab schedule XML file, as written by frab, pretalx and /{conference}/schedule.xml.</summary>
+/// <summary>
+/// Reads a frab schedule XML file, as written by frab, pretalx and /{conference}/schedule.xml. Local
+/// times of a file without a time_zone_name are read in <c>defaultZoneId</c>.
+/// </summary>
 public static class FrabXmlParser
 {
     /// <exception cref="ImportFileException">The file is not well-formed XML or has no schedule element.</exception>
-    public static ImportedProgram Parse(Stream content)
+    public static ImportedProgram Parse(Stream content, string defaultZoneId)
     {
         var document = Load(content);
         var root = document.Root;
@@ -17,7 +20,7 @@ public static class FrabXmlParser
             throw new ImportFileException($"The file is XML, but its root element is <{root?.Name.LocalName}> where a frab schedule has <schedule>.");
         }
 
-        var zone = root.Element("conference")?.Element("time_zone_name")?.Value;
+        var zone = root.Element("conference")?.Element("time_zone_name")?.Value ?? defaultZoneId;
         var reader = new FrabEventReader(zone);
         foreach (var day in root.Elements("day"))
         {

@@ -104,13 +104,13 @@ public sealed class ImportApplier(ConferenceDbContext db)
             var speaker = row.ExistingId is { } id ? existing[id] : null;
             if (speaker is null)
             {
-                speaker = Speaker.Create(conferenceId, new SpeakerDetails(FreeSlug(row.Values!.Name, "speaker", slugs), row.Values.Name, null, null));
+                speaker = Speaker.Create(conferenceId, new SpeakerDetails(FreeSlug(row.Values!.Name, "speaker", slugs), row.Values.Name, row.Values.Headline, null));
                 speaker.SetSourceKey(row.Key);
                 db.Speakers.Add(speaker);
             }
             else if (row.Action == ImportAction.Update)
             {
-                speaker.Update(new SpeakerDetails(speaker.Slug, row.Values!.Name, speaker.Headline, speaker.Bio));
+                speaker.Update(new SpeakerDetails(speaker.Slug, row.Values!.Name, row.Values.Headline ?? speaker.Headline, speaker.Bio));
             }
 
             byKey[row.Key] = speaker;

@@ -2,8 +2,11 @@ using ConferenceApp.Domain;
 
 namespace ConferenceApp.Features.Interop.Import;
 
-/// <summary>A file format the import reads: the value the form posts, its label and its parser.</summary>
-public sealed record ImportFormat(string Value, string Label, Func<Stream, ImportedProgram> Parse);
+/// <summary>
+/// A file format the import reads: the value the form posts, its label and its parser. The parser
+/// gets the conference's time zone for files that state none.
+/// </summary>
+public sealed record ImportFormat(string Value, string Label, Func<Stream, string, ImportedProgram> Parse);
 
 public static class ImportFormats
 {
@@ -11,6 +14,7 @@ public static class ImportFormats
     [
         new("frab-xml", "frab schedule XML", FrabXmlParser.Parse),
         new("frab-json", "frab schedule JSON", FrabJsonParser.Parse),
+        new("csv", "CSV of speakers and talks", CsvScheduleParser.Parse),
     ];
 
     public static ImportFormat? Find(string? value) => All.FirstOrDefault(f => f.Value == value);

@@ -124,7 +124,7 @@ public sealed class ImportOperations(
         try
         {
             using var content = new MemoryStream(upload.Content, writable: false);
-            program = format.Parse(content);
+            program = format.Parse(content, draft.TimeZoneId);
         }
         catch (ImportFileException exception)
         {
