@@ -353,6 +353,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.Property<int>("ConferenceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GitHubUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -413,6 +417,8 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("ConferenceId", "Email");
 
                     b.HasIndex("ConferenceId", "Slug")
                         .IsUnique();

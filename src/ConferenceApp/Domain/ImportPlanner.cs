@@ -108,26 +108,35 @@ public static class ImportPlanner
     private static List<PlanRow<SpeakerValues>> PlanSpeakers(IReadOnlyList<ImportedSpeaker> imported, IReadOnlyList<DraftSpeaker> draft)
     {
         var rows = new List<PlanRow<SpeakerValues>>();
+        var claimed = new HashSet<int>();
         foreach (var speaker in imported)
         {
             var name = Text.Clean(speaker.Name);
             var label = $"Speaker {name ?? speaker.SourceKey}";
+            var email = Text.Clean(speaker.Email)?.ToLowerInvariant();
+            var values = new SpeakerValues(name ?? "", email, Text.Clean(speaker.Headline));
+
             var errors = new List<FieldError>();
             Text.Check(errors, "Name", "The name", name, Text.NameMaxLength, required: true);
+            Text.Check(errors, "Headline", "The headline", values.Headline, Text.TitleMaxLength, required: false);
+            if (email is not null && (email.Length > Speaker.EmailMaxLength || !email.Contains('@', StringComparison.Ordinal)))
+            {
+                errors.Add(new FieldError("Email", $"the email address {email} is invalid"));
+            }
+
             if (rows.Any(r => r.Key == speaker.SourceKey))
             {
                 errors.Add(new FieldError("SourceKey", $"The speaker id {speaker.SourceKey} appears more than once in the file."));
             }
 
-            if (errors.Count > 0)
+            // Matched by the id in the file, else by the address an earlier import stored.
+            var match = draft.FirstOrDefault(d => d.SourceKey == speaker.SourceKey)
+                ?? (email is null ? null : draft.FirstOrDefault(d => string.Equals(d.Email, email, StringComparison.OrdinalIgnoreCase)));
+            if (errors.Count == 0 && match is not null && !claimed.Add(match.Id))
             {
-                rows.Add(new PlanRow<SpeakerValues>(ImportAction.Rejected, speaker.SourceKey, label, null, null, [], Reason(label, errors)));
-                continue;
+                errors.Add(new FieldError("Email", $"another person of the file already matches the speaker {match.Name}"));
             }
 
-            var match = draft.FirstOrDefault(d => d.SourceKey == speaker.SourceKey);
-            var values = new SpeakerValues(name!, Text.Clean(speaker.Email), Text.Clean(speaker.Headline));
-            Text.Check(errors, "Headline", "The headline", values.Headline, Text.TitleMaxLength, required: false);
             if (errors.Count > 0)
             {
                 rows.Add(new PlanRow<SpeakerValues>(ImportAction.Rejected, speaker.SourceKey, label, null, null, [], Reason(label, errors)));
@@ -139,6 +148,8 @@ public static class ImportPlanner
             {
                 AddChange(changes, "Name", match.Name, values.Name);
                 AddChange(changes, "Headline", match.Headline, values.Headline ?? match.Headline);
+                AddChange(changes, "Email", match.Email, email ?? match.Email);
+                AddChange(changes, "Source id", match.SourceKey, speaker.SourceKey);
             }
 
             rows.Add(Row(speaker.SourceKey, label, values, match?.Id, changes));
@@ -284,7 +295,15 @@ public static class ImportPlanner
     private static PlanRow<T> Row<T>(string key, string label, T values, int? existingId, List<FieldChange> changes)
         where T : class
     {
-        var action = existingId is null ? ImportAction.Create : changes.Count > 0 ? ImportAction.Update : ImportAction.Unchanged;
+        var action = ImportAction.Unchanged;
+        if (existingId is null)
+        {
+            action = ImportAction.Create;
+        }
+        else if (changes.Count > 0)
+        {
+            action = ImportAction.Update;
+        }
         return new PlanRow<T>(action, key, label, values, existingId, changes, null);
     }
 

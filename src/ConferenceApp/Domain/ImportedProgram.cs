@@ -71,7 +71,8 @@ public sealed record DraftRoom(int Id, string? SourceKey, string Name);
 
 public sealed record DraftSlot(int Id, DateTime Start, DateTime End);
 
-public sealed record DraftSpeaker(int Id, string? SourceKey, string Name, string? Headline = null);
+/// <summary>A speaker of the draft; <see cref="Email"/> is the normalized address an earlier import stored, or null.</summary>
+public sealed record DraftSpeaker(int Id, string? SourceKey, string Name, string? Headline = null, string? Email = null);
 
 public sealed record DraftSession(int Id, string? SourceKey, string? Title, SessionKind Kind, string? Description, int? SlotId, int? RoomId, IReadOnlyList<int> PeopleIds);
 

@@ -97,7 +97,7 @@ public sealed class FrabImportParserTests
     }
 
     [Fact]
-    public void Xml_with_dtd_is_refused()
+    public void Xml_with_dtd_is_rejected()
     {
         var error = Assert.Throws<ImportFileException>(() => Xml("""<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><schedule>&a;</schedule>"""));
 
@@ -160,5 +160,26 @@ public sealed class FrabImportParserTests
     public void Json_without_schedule_is_a_file_error()
     {
         Assert.Throws<ImportFileException>(() => Json("[1, 2]"));
+    }
+
+    [Fact]
+    public void Json_in_pretalx_shape()
+    {
+        // pretalx writes its schedule in this frab JSON layout: a UTC zone name, dates with the
+        // event's own offset, "Talk" as the type, and persons with a code besides the id.
+        var program = Json("""
+            {"$schema":"../schema.json","schedule":{"version":"v2","conference":{"acronym":"demo","time_zone_name":"UTC",
+              "rooms":[{"name":"Blue Room","guid":"0b1d5e3a-0000-4000-8000-000000000001","capacity":null}],
+              "days":[{"index":1,"date":"2026-10-24","day_start":"2026-10-24T04:00:00+02:00","rooms":{"Blue Room":[
+                {"id":41,"guid":"0b1d5e3a-0000-4000-8000-000000000041","date":"2026-10-24T09:00:00+02:00","start":"09:00","duration":"00:30",
+                 "room":"Blue Room","title":"Scaling tea","track":"Main","type":"Talk","language":"en","abstract":"Short.","description":"Long.",
+                 "persons":[{"id":5,"code":"QX7Y2A","public_name":"Noa Levi","biography":"Bio.","answers":[]}],"links":[],"attachments":[],"answers":[]}]}}]}}}
+            """);
+
+        var item = Assert.Single(program.Events);
+        Assert.Equal(new DateTimeOffset(2026, 10, 24, 7, 0, 0, TimeSpan.Zero), item.Start);
+        Assert.Equal(SessionKind.Talk, item.Kind);
+        Assert.Equal("frab:person:5", Assert.Single(item.SpeakerKeys));
+        Assert.Equal("UTC", program.TimeZoneId);
     }
 }

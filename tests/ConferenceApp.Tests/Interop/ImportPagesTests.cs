@@ -250,6 +250,25 @@ public sealed class ImportPagesTests : OrganizerTestBase
     }
 
     [Fact]
+    public async Task Csv_speaker_matched_by_email()
+    {
+        var id = await CreateEmptyConferenceAsync();
+        const string first = "talk_id,talk_title,speaker_id,speaker_name,speaker_email,date,start,end,room\r\n1,Engines,7,Ada Lovelace,Ada@Example.org,2023-03-09,10:00,10:30,Hall A\r\n";
+        const string second = "talk_id,talk_title,speaker_id,speaker_name,speaker_email,date,start,end,room\r\n2,Looms,,Ada Lovelace,ADA@example.ORG,2023-03-09,11:00,11:30,Hall A\r\n";
+        var (url, page) = await PreviewAsync(Empty, first, "csv");
+        await ConfirmAsync(url, page);
+
+        var (secondUrl, secondPage) = await PreviewAsync(Empty, second, "csv");
+        await ConfirmAsync(secondUrl, secondPage);
+
+        await using var scope = App.OpenDb();
+        var speaker = await scope.Db.Speakers.OfConference(id).SingleAsync();
+        Assert.Equal("ada@example.org", speaker.Email);
+        Assert.Equal("csv:email:ada@example.org", speaker.SourceKey);
+        Assert.Equal(2, await scope.Db.TalkSpeakers.CountAsync(t => t.SpeakerId == speaker.Id));
+    }
+
+    [Fact]
     public async Task Non_organizer_is_refused()
     {
         const string email = "speaker-account@example.org";

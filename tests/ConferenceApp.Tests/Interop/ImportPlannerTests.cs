@@ -181,4 +181,44 @@ public sealed class ImportPlannerTests
         Assert.Equal(first, again);
         Assert.NotEqual(first, changed);
     }
+
+    [Fact]
+    public void Speaker_matches_by_email()
+    {
+        var draft = EmptyDraft() with { Speakers = [new DraftSpeaker(9, "csv:speaker:1", "Ada Lovelace", null, "ada@example.org")] };
+        var program = new ImportedProgram(null, [], [new ImportedSpeaker("frab:person:7", "Ada Lovelace", " ADA@Example.org ")], [], []);
+
+        var plan = ImportPlanner.Plan(program, draft);
+
+        var row = Assert.Single(plan.Speakers);
+        Assert.Equal(ImportAction.Update, row.Action);
+        Assert.Equal(9, row.ExistingId);
+        Assert.Equal("ada@example.org", row.Values!.Email);
+        Assert.Contains(row.Changes, c => c is { Field: "Source id", Old: "csv:speaker:1", New: "frab:person:7" });
+    }
+
+    [Fact]
+    public void Two_people_on_one_speaker_rejected()
+    {
+        var draft = EmptyDraft() with { Speakers = [new DraftSpeaker(9, null, "Ada Lovelace", null, "ada@example.org")] };
+        var program = new ImportedProgram(null, [],
+            [new ImportedSpeaker("csv:speaker:1", "Ada", "ada@example.org"), new ImportedSpeaker("csv:speaker:2", "A. Lovelace", "ADA@example.org")], [], []);
+
+        var plan = ImportPlanner.Plan(program, draft);
+
+        Assert.Equal(ImportAction.Update, plan.Speakers[0].Action);
+        Assert.Equal(ImportAction.Rejected, plan.Speakers[1].Action);
+        Assert.Contains("already matches", plan.Speakers[1].Reason);
+    }
+
+    [Fact]
+    public void Invalid_email_is_rejected()
+    {
+        var program = new ImportedProgram(null, [], [new ImportedSpeaker("csv:speaker:1", "Ada", "not-an-address")], [], []);
+
+        var row = Assert.Single(ImportPlanner.Plan(program, EmptyDraft()).Speakers);
+
+        Assert.Equal(ImportAction.Rejected, row.Action);
+        Assert.Contains("not-an-address", row.Reason);
+    }
 }

@@ -36,7 +36,12 @@ internal sealed class TalkSourceKeyConfiguration : IEntityTypeConfiguration<Talk
 
 internal sealed class SpeakerSourceKeyConfiguration : IEntityTypeConfiguration<Speaker>
 {
-    public void Configure(EntityTypeBuilder<Speaker> builder) => builder.ConfigureSourceKey();
+    public void Configure(EntityTypeBuilder<Speaker> builder)
+    {
+        builder.ConfigureSourceKey();
+        builder.Property(s => s.Email).HasMaxLength(Speaker.EmailMaxLength);
+        builder.HasIndex(s => new { s.ConferenceId, s.Email });
+    }
 }
 
 internal static class SourceKeyConfiguration

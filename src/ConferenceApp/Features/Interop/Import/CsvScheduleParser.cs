@@ -89,7 +89,15 @@ public static class CsvScheduleParser
         while (csv.Read())
         {
             var line = csv.LineNumber;
-            string? Field(string name) => columns.TryGetValue(name, out var index) ? index < csv.FieldCount ? Text.Clean(csv.GetString(index)) : null : null;
+            string? Field(string name)
+            {
+                if (!columns.TryGetValue(name, out var index) || index >= csv.FieldCount)
+                {
+                    return null;
+                }
+
+                return Text.Clean(csv.GetString(index));
+            }
 
             var label = $"Line {line}";
             var talkId = Field("talk_id");

@@ -6,7 +6,7 @@ namespace ConferenceApp.Features.Interop.Import;
 
 /// <summary>
 /// Writes an import plan to the draft in one transaction. Rooms, slots and speakers are saved
-/// first, sessions next and talks last, because each needs the ids of the ones before; every save
+/// first, sessions next and talks last, because each needs the ids of the ones before. Every save
 /// writes its audit entries, and a failure at any step rolls all of them back.
 /// </summary>
 public sealed class ImportApplier(ConferenceDbContext db)
@@ -106,11 +106,14 @@ public sealed class ImportApplier(ConferenceDbContext db)
             {
                 speaker = Speaker.Create(conferenceId, new SpeakerDetails(FreeSlug(row.Values!.Name, "speaker", slugs), row.Values.Name, row.Values.Headline, null));
                 speaker.SetSourceKey(row.Key);
+                speaker.SetEmail(row.Values.Email);
                 db.Speakers.Add(speaker);
             }
             else if (row.Action == ImportAction.Update)
             {
                 speaker.Update(new SpeakerDetails(speaker.Slug, row.Values!.Name, row.Values.Headline ?? speaker.Headline, speaker.Bio));
+                speaker.SetEmail(row.Values.Email ?? speaker.Email);
+                speaker.SetSourceKey(row.Key);
             }
 
             byKey[row.Key] = speaker;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Interop.Import;
 
-/// <summary>What an organizer sees before confirming: the plan for one stored upload.</summary>
+/// <summary>The preview of one stored upload: its plan, shown before the organizer confirms it.</summary>
 public sealed record ImportPreview(Guid Token, string FileName, string FormatLabel, ImportPlan Plan, string Fingerprint);
 
 /// <summary>The outcome of reading a stored upload: a preview, or the message of why there is none.</summary>

@@ -23,6 +23,13 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "Email",
+                table: "Speakers",
+                type: "TEXT",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "SourceKey",
                 table: "Speakers",
                 type: "TEXT",
@@ -77,6 +84,11 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                 filter: "\"SourceKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Speakers_ConferenceId_Email",
+                table: "Speakers",
+                columns: new[] { "ConferenceId", "Email" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Speakers_ConferenceId_SourceKey",
                 table: "Speakers",
                 columns: new[] { "ConferenceId", "SourceKey" },
@@ -125,6 +137,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                 table: "Talks");
 
             migrationBuilder.DropIndex(
+                name: "IX_Speakers_ConferenceId_Email",
+                table: "Speakers");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Speakers_ConferenceId_SourceKey",
                 table: "Speakers");
 
@@ -139,6 +155,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SourceKey",
                 table: "Talks");
+
+            migrationBuilder.DropColumn(
+                name: "Email",
+                table: "Speakers");
 
             migrationBuilder.DropColumn(
                 name: "SourceKey",

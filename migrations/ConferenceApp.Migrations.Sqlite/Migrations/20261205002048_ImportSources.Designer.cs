@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ConferenceApp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ConferenceDbContext))]
-    [Migration("20261205000741_ImportSources")]
+    [Migration("20261205002048_ImportSources")]
     partial class ImportSources
     {
         /// <inheritdoc />
@@ -356,6 +356,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.Property<int>("ConferenceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GitHubUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -416,6 +420,8 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("ConferenceId", "Email");
 
                     b.HasIndex("ConferenceId", "Slug")
                         .IsUnique();
