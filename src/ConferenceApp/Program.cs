@@ -3,6 +3,7 @@ using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Interop.Api;
 using ConferenceApp.Features.Interop.Calendar;
 using ConferenceApp.Features.Interop.Frab;
+using ConferenceApp.Features.Interop.Import;
 using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
@@ -24,6 +25,7 @@ builder.Services.AddSpeakerInvitations(builder.Configuration);
 builder.Services.AddCalendarExports();
 builder.Services.AddFrabExport();
 builder.Services.AddJsonApi();
+builder.Services.AddProgramImport(builder.Configuration);
 
 var app = builder.Build();
 

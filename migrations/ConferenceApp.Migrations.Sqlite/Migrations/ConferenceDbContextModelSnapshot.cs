@@ -110,6 +110,57 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.ToTable("Conferences");
                 });
 
+            modelBuilder.Entity("ConferenceApp.Domain.ImportUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc");
+
+                    b.ToTable("ImportUploads");
+                });
+
             modelBuilder.Entity("ConferenceApp.Domain.Release", b =>
                 {
                     b.Property<int>("Id")
@@ -191,6 +242,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -199,6 +254,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ConferenceId", "Name")
                         .IsUnique();
+
+                    b.HasIndex("ConferenceId", "SourceKey")
+                        .IsUnique()
+                        .HasFilter("\"SourceKey\" IS NOT NULL");
 
                     b.ToTable("Rooms");
                 });
@@ -226,6 +285,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TimeSlotId")
                         .HasColumnType("INTEGER");
 
@@ -239,11 +302,13 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConferenceId");
-
                     b.HasIndex("RoomId");
 
                     b.HasIndex("TimeSlotId");
+
+                    b.HasIndex("ConferenceId", "SourceKey")
+                        .IsUnique()
+                        .HasFilter("\"SourceKey\" IS NOT NULL");
 
                     b.ToTable("Sessions");
                 });
@@ -288,6 +353,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.Property<int>("ConferenceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GitHubUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -325,6 +394,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -345,8 +418,14 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("ConferenceId", "Email");
+
                     b.HasIndex("ConferenceId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("ConferenceId", "SourceKey")
+                        .IsUnique()
+                        .HasFilter("\"SourceKey\" IS NOT NULL");
 
                     b.HasIndex("ConferenceId", "UserId")
                         .IsUnique();
@@ -476,6 +555,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -489,6 +572,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ConferenceId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("ConferenceId", "SourceKey")
+                        .IsUnique()
+                        .HasFilter("\"SourceKey\" IS NOT NULL");
 
                     b.HasIndex("SessionId", "Position");
 
@@ -831,6 +918,15 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ConferenceApp.Domain.ImportUpload", b =>
+                {
+                    b.HasOne("ConferenceApp.Domain.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ConferenceApp.Domain.Release", b =>

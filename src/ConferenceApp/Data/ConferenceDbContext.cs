@@ -42,6 +42,8 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,12 +1,17 @@
 namespace ConferenceApp.Domain;
 
 /// <summary>A place where sessions happen. Rooms are shown in <see cref="Position"/> order.</summary>
-public sealed class Room : ConferenceEntity
+public sealed class Room : ConferenceEntity, IImported
 {
     private Room()
     {
         Name = "";
     }
+
+    /// <summary>The program it was imported from and its id there, such as "frab:{guid}", or null when it was not imported.</summary>
+    public string? SourceKey { get; private set; }
+
+    public void SetSourceKey(string? sourceKey) => SourceKey = ImportSource.CheckKey(sourceKey);
 
     public string Name { get; private set; }
 

@@ -5,13 +5,18 @@ namespace ConferenceApp.Domain;
 /// talk at all (a break, lunch, the opening words). It is placed in a time slot and either in
 /// one room or, when <see cref="RoomId"/> is null, across all rooms.
 /// </summary>
-public sealed class Session : ConferenceEntity
+public sealed class Session : ConferenceEntity, IImported
 {
     private readonly List<SessionPerson> _people = [];
 
     private Session()
     {
     }
+
+    /// <summary>The program it was imported from and its id there, such as "frab:{guid}", or null when it was not imported.</summary>
+    public string? SourceKey { get; private set; }
+
+    public void SetSourceKey(string? sourceKey) => SourceKey = ImportSource.CheckKey(sourceKey);
 
     /// <summary>
     /// The title shown on the program. Null for a session that contains a single talk, which is then

@@ -1,13 +1,18 @@
 namespace ConferenceApp.Domain;
 
 /// <summary>A person on the program: a talk's speaker or someone leading an item such as the opening words.</summary>
-public sealed class Speaker : ConferenceEntity
+public sealed class Speaker : ConferenceEntity, IImported
 {
     private Speaker()
     {
         Slug = "";
         Name = "";
     }
+
+    /// <summary>The program it was imported from and its id there, such as "frab:{guid}", or null when it was not imported.</summary>
+    public string? SourceKey { get; private set; }
+
+    public void SetSourceKey(string? sourceKey) => SourceKey = ImportSource.CheckKey(sourceKey);
 
     /// <summary>The URL segment, unique within the conference: /{conference}/speakers/{slug}.</summary>
     public string Slug { get; private set; }
@@ -29,6 +34,27 @@ public sealed class Speaker : ConferenceEntity
     public string? MastodonUrl { get; private set; }
 
     public string? XUrl { get; private set; }
+
+    /// <summary>
+    /// The address an import matched or created the speaker by, trimmed and in lower case, or
+    /// null. Invitations and accounts keep their own addresses; this one only finds the speaker again.
+    /// </summary>
+    public string? Email { get; private set; }
+
+    /// <summary>The longest email address accepted, in characters (RFC 5321 limits a path to 256 octets).</summary>
+    public const int EmailMaxLength = 254;
+
+    /// <summary>Sets the normalized address, or clears it with null or blank text.</summary>
+    public void SetEmail(string? email)
+    {
+        var cleaned = Text.Clean(email)?.ToLowerInvariant();
+        if (cleaned is not null && (cleaned.Length > EmailMaxLength || !cleaned.Contains('@', StringComparison.Ordinal)))
+        {
+            throw new DomainValidationException([new FieldError(nameof(Email), $"The email address \"{cleaned}\" is invalid; it needs an @ and at most {EmailMaxLength} characters.")]);
+        }
+
+        Email = cleaned;
+    }
 
     /// <summary>The content hash of the current photo, part of its URL, or null when there is no photo.</summary>
     public string? PhotoHash { get; private set; }

@@ -1,7 +1,7 @@
 namespace ConferenceApp.Domain;
 
 /// <summary>A talk: a title, an abstract and its speakers, placed in at most one session.</summary>
-public sealed class Talk : ConferenceEntity
+public sealed class Talk : ConferenceEntity, IImported
 {
     private readonly List<TalkSpeaker> _speakers = [];
 
@@ -10,6 +10,11 @@ public sealed class Talk : ConferenceEntity
         Slug = "";
         Title = "";
     }
+
+    /// <summary>The program it was imported from and its id there, such as "frab:{guid}", or null when it was not imported.</summary>
+    public string? SourceKey { get; private set; }
+
+    public void SetSourceKey(string? sourceKey) => SourceKey = ImportSource.CheckKey(sourceKey);
 
     /// <summary>The URL segment, unique within the conference: /{conference}/talks/{slug}.</summary>
     public string Slug { get; private set; }

@@ -1,0 +1,340 @@
+using System.Globalization;
+
+namespace ConferenceApp.Domain;
+
+/// <summary>
+/// Compares an imported program with a conference's draft and decides, item by item, what an
+/// import would create, update, leave unchanged or reject. Items are matched by their source key
+/// (rooms also by name, once, when the draft room has no key yet). Time slots are matched by their
+/// local start and end.
+/// </summary>
+public static class ImportPlanner
+{
+    public static ImportPlan Plan(ImportedProgram program, ImportDraft draft)
+    {
+        var clock = new ConferenceClock(draft.TimeZoneId);
+        var notes = new List<string>();
+        if (program.TimeZoneId is { } fileZone && !string.Equals(fileZone, draft.TimeZoneId, StringComparison.Ordinal))
+        {
+            notes.Add($"The file's times are in {fileZone}. They were converted to the conference's time zone, {draft.TimeZoneId}, so every item keeps its moment in time.");
+        }
+
+        var rooms = PlanRooms(program.Rooms, draft.Rooms);
+        var speakers = PlanSpeakers(program.Speakers, draft.Speakers);
+        var context = new EventContext(draft, clock, rooms, speakers);
+
+        var slots = new List<PlanRow<SlotValues>>();
+        var sessions = new List<PlanRow<SessionValues>>();
+        var talks = new List<PlanRow<TalkValues>>();
+        foreach (var rejection in program.Rejections)
+        {
+            AddRejection(rejection, rooms, slots, speakers, sessions, talks);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in program.Events)
+        {
+            var reason = seen.Add(item.SourceKey) ? CheckEvent(item, context) : $"{item.Label}: the id {item.SourceKey} appears more than once in the file.";
+            if (reason is not null)
+            {
+                sessions.Add(new PlanRow<SessionValues>(ImportAction.Rejected, item.SourceKey, item.Label, null, null, [], reason));
+                continue;
+            }
+
+            var slot = SlotRow(item, context, slots);
+            sessions.Add(SessionRow(item, slot, context));
+            if (item.IsTalk)
+            {
+                talks.Add(TalkRow(item, context));
+            }
+        }
+
+        return new ImportPlan(rooms, slots, speakers, sessions, talks, notes);
+    }
+
+    private sealed record EventContext(
+        ImportDraft Draft,
+        ConferenceClock Clock,
+        List<PlanRow<RoomValues>> Rooms,
+        List<PlanRow<SpeakerValues>> Speakers);
+
+    private static List<PlanRow<RoomValues>> PlanRooms(IReadOnlyList<ImportedRoom> imported, IReadOnlyList<DraftRoom> draft)
+    {
+        var rows = new List<PlanRow<RoomValues>>();
+        var claimed = new HashSet<int>();
+        foreach (var room in imported)
+        {
+            var name = Text.Clean(room.Name);
+            var label = $"Room {name ?? room.SourceKey}";
+            var errors = new List<FieldError>();
+            Text.Check(errors, "Name", "The room name", name, Text.NameMaxLength, required: true);
+            if (rows.Any(r => r.Key == room.SourceKey))
+            {
+                errors.Add(new FieldError("SourceKey", $"The room id {room.SourceKey} appears more than once in the file."));
+            }
+
+            var match = draft.FirstOrDefault(d => d.SourceKey == room.SourceKey)
+                ?? draft.FirstOrDefault(d => d.SourceKey is null && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (errors.Count == 0 && match is not null && !claimed.Add(match.Id))
+            {
+                errors.Add(new FieldError("Name", $"Another room of the file already matches the room {match.Name}."));
+            }
+
+            if (errors.Count == 0 && draft.Any(d => d != match && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors.Add(new FieldError("Name", $"The conference already has another room named {name}, which came from a different source."));
+            }
+
+            if (errors.Count > 0)
+            {
+                rows.Add(new PlanRow<RoomValues>(ImportAction.Rejected, room.SourceKey, label, null, null, [], Reason(label, errors)));
+                continue;
+            }
+
+            var values = new RoomValues(name!);
+            var changes = new List<FieldChange>();
+            if (match is not null)
+            {
+                AddChange(changes, "Name", match.Name, values.Name);
+                AddChange(changes, "Source id", match.SourceKey, room.SourceKey);
+            }
+
+            rows.Add(Row(room.SourceKey, label, values, match?.Id, changes));
+        }
+
+        return rows;
+    }
+
+    private static List<PlanRow<SpeakerValues>> PlanSpeakers(IReadOnlyList<ImportedSpeaker> imported, IReadOnlyList<DraftSpeaker> draft)
+    {
+        var rows = new List<PlanRow<SpeakerValues>>();
+        var claimed = new HashSet<int>();
+        foreach (var speaker in imported)
+        {
+            var name = Text.Clean(speaker.Name);
+            var label = $"Speaker {name ?? speaker.SourceKey}";
+            var email = Text.Clean(speaker.Email)?.ToLowerInvariant();
+            var values = new SpeakerValues(name ?? "", email, Text.Clean(speaker.Headline));
+
+            var errors = new List<FieldError>();
+            Text.Check(errors, "Name", "The name", name, Text.NameMaxLength, required: true);
+            Text.Check(errors, "Headline", "The headline", values.Headline, Text.TitleMaxLength, required: false);
+            if (email is not null && (email.Length > Speaker.EmailMaxLength || !email.Contains('@', StringComparison.Ordinal)))
+            {
+                errors.Add(new FieldError("Email", $"the email address {email} is invalid"));
+            }
+
+            if (rows.Any(r => r.Key == speaker.SourceKey))
+            {
+                errors.Add(new FieldError("SourceKey", $"The speaker id {speaker.SourceKey} appears more than once in the file."));
+            }
+
+            // Matched by the id in the file, else by the address an earlier import stored.
+            var match = draft.FirstOrDefault(d => d.SourceKey == speaker.SourceKey)
+                ?? (email is null ? null : draft.FirstOrDefault(d => string.Equals(d.Email, email, StringComparison.OrdinalIgnoreCase)));
+            if (errors.Count == 0 && match is not null && !claimed.Add(match.Id))
+            {
+                errors.Add(new FieldError("Email", $"another person of the file already matches the speaker {match.Name}"));
+            }
+
+            if (errors.Count > 0)
+            {
+                rows.Add(new PlanRow<SpeakerValues>(ImportAction.Rejected, speaker.SourceKey, label, null, null, [], Reason(label, errors)));
+                continue;
+            }
+
+            var changes = new List<FieldChange>();
+            if (match is not null)
+            {
+                AddChange(changes, "Name", match.Name, values.Name);
+                AddChange(changes, "Headline", match.Headline, values.Headline ?? match.Headline);
+                AddChange(changes, "Email", match.Email, email ?? match.Email);
+                AddChange(changes, "Source id", match.SourceKey, speaker.SourceKey);
+            }
+
+            rows.Add(Row(speaker.SourceKey, label, values, match?.Id, changes));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Returns why an event cannot be imported, or null when it can.</summary>
+    private static string? CheckEvent(ImportedEvent item, EventContext context)
+    {
+        var errors = new List<FieldError>();
+        var title = Text.Clean(item.Title);
+        Text.Check(errors, "Title", "The title", title, Text.TitleMaxLength, required: true);
+        Text.Check(errors, "Abstract", "The abstract", Text.CleanMultiline(item.Abstract), Text.LongTextMaxLength, required: false);
+
+        if (item.Duration <= TimeSpan.Zero || item.Duration > TimeSlot.MaxLength)
+        {
+            errors.Add(new FieldError("Duration", $"the duration {item.Duration:hh\\:mm} must be more than 0 and at most 24 hours"));
+        }
+
+        var start = context.Clock.ToLocal(item.Start);
+        var day = DateOnly.FromDateTime(start);
+        if (day < context.Draft.StartDate || day > context.Draft.EndDate)
+        {
+            errors.Add(new FieldError("Start", $"it starts on {day:yyyy-MM-dd} in {context.Draft.TimeZoneId}, which is not one of the conference's days ({context.Draft.StartDate:yyyy-MM-dd} to {context.Draft.EndDate:yyyy-MM-dd})"));
+        }
+
+        if (item.RoomKey is { } roomKey && context.Rooms.FirstOrDefault(r => r.Key == roomKey) is not { Action: not ImportAction.Rejected })
+        {
+            errors.Add(new FieldError("Room", $"its room {roomKey} is missing from the file or was rejected"));
+        }
+
+        foreach (var speakerKey in item.SpeakerKeys)
+        {
+            if (context.Speakers.FirstOrDefault(s => s.Key == speakerKey) is not { Action: not ImportAction.Rejected })
+            {
+                errors.Add(new FieldError("Speakers", $"its person {speakerKey} is missing from the file or was rejected"));
+            }
+        }
+
+        if (item.SpeakerKeys.Distinct(StringComparer.Ordinal).Count() != item.SpeakerKeys.Count)
+        {
+            errors.Add(new FieldError("Speakers", "it lists a person more than once"));
+        }
+
+        return errors.Count == 0 ? null : Reason(item.Label, errors);
+    }
+
+    private static string SlotRow(ImportedEvent item, EventContext context, List<PlanRow<SlotValues>> slots)
+    {
+        var start = context.Clock.ToLocal(item.Start);
+        var end = context.Clock.ToLocal(item.Start + item.Duration);
+        var key = SlotKey(start, end);
+        if (slots.Any(s => s.Key == key))
+        {
+            return key;
+        }
+
+        var match = context.Draft.Slots.FirstOrDefault(s => s.Start == start && s.End == end);
+        slots.Add(Row(key, $"Time slot {SlotLabel(start, end)}", new SlotValues(start, end), match?.Id, []));
+        return key;
+    }
+
+    private static PlanRow<SessionValues> SessionRow(ImportedEvent item, string slotKey, EventContext context)
+    {
+        var title = Text.Clean(item.Title)!;
+        var values = new SessionValues(
+            item.IsTalk ? null : title,
+            item.Kind,
+            item.IsTalk ? null : Text.CleanMultiline(item.Abstract),
+            slotKey,
+            item.RoomKey,
+            item.IsTalk ? [] : item.SpeakerKeys);
+
+        var label = $"{item.Label}: {title}";
+        var match = context.Draft.Sessions.FirstOrDefault(s => s.SourceKey == item.SourceKey);
+        var changes = new List<FieldChange>();
+        if (match is not null)
+        {
+            var draft = context.Draft;
+            AddChange(changes, "Title", match.Title, values.Title);
+            AddChange(changes, "Kind", match.Kind.Label(), values.Kind.Label());
+            AddChange(changes, "Description", match.Description, values.Description);
+            var slot = draft.Slots.FirstOrDefault(s => s.Id == match.SlotId);
+            var start = context.Clock.ToLocal(item.Start);
+            AddChange(changes, "Time", slot is null ? null : SlotLabel(slot.Start, slot.End), SlotLabel(start, context.Clock.ToLocal(item.Start + item.Duration)));
+            AddChange(changes, "Room", draft.Rooms.FirstOrDefault(r => r.Id == match.RoomId)?.Name, RoomName(values.RoomKey, context));
+            AddChange(changes, "People", Names(match.PeopleIds, draft), KeyNames(values.PeopleKeys, context));
+        }
+
+        return Row(item.SourceKey, label, values, match?.Id, changes);
+    }
+
+    private static PlanRow<TalkValues> TalkRow(ImportedEvent item, EventContext context)
+    {
+        var title = Text.Clean(item.Title)!;
+        var values = new TalkValues(title, Text.CleanMultiline(item.Abstract), (int)item.Duration.TotalMinutes, item.SourceKey, item.SpeakerKeys);
+        var match = context.Draft.Talks.FirstOrDefault(t => t.SourceKey == item.SourceKey);
+        var changes = new List<FieldChange>();
+        if (match is not null)
+        {
+            var session = context.Draft.Sessions.FirstOrDefault(s => s.SourceKey == item.SourceKey);
+            AddChange(changes, "Title", match.Title, values.Title);
+            AddChange(changes, "Abstract", match.Abstract, values.Abstract);
+            AddChange(changes, "Length", Minutes(match.DurationMinutes), Minutes(values.DurationMinutes));
+            AddChange(changes, "Session", match.SessionId is null || match.SessionId != session?.Id ? "another session" : "this item", "this item");
+            AddChange(changes, "Speakers", Names(match.SpeakerIds, context.Draft), KeyNames(values.SpeakerKeys, context));
+        }
+
+        return Row(item.SourceKey, $"{item.Label}: {title}", values, match?.Id, changes);
+    }
+
+    private static void AddRejection(
+        ImportRejection rejection,
+        List<PlanRow<RoomValues>> rooms,
+        List<PlanRow<SlotValues>> slots,
+        List<PlanRow<SpeakerValues>> speakers,
+        List<PlanRow<SessionValues>> sessions,
+        List<PlanRow<TalkValues>> talks)
+    {
+        switch (rejection.Kind)
+        {
+            case ImportItemKind.Room:
+                rooms.Add(new PlanRow<RoomValues>(ImportAction.Rejected, rejection.Label, rejection.Label, null, null, [], rejection.Reason));
+                break;
+            case ImportItemKind.TimeSlot:
+                slots.Add(new PlanRow<SlotValues>(ImportAction.Rejected, rejection.Label, rejection.Label, null, null, [], rejection.Reason));
+                break;
+            case ImportItemKind.Speaker:
+                speakers.Add(new PlanRow<SpeakerValues>(ImportAction.Rejected, rejection.Label, rejection.Label, null, null, [], rejection.Reason));
+                break;
+            case ImportItemKind.Talk:
+                talks.Add(new PlanRow<TalkValues>(ImportAction.Rejected, rejection.Label, rejection.Label, null, null, [], rejection.Reason));
+                break;
+            default:
+                sessions.Add(new PlanRow<SessionValues>(ImportAction.Rejected, rejection.Label, rejection.Label, null, null, [], rejection.Reason));
+                break;
+        }
+    }
+
+    // A matched row with no changes is Unchanged; a new row is Create.
+    private static PlanRow<T> Row<T>(string key, string label, T values, int? existingId, List<FieldChange> changes)
+        where T : class
+    {
+        var action = ImportAction.Unchanged;
+        if (existingId is null)
+        {
+            action = ImportAction.Create;
+        }
+        else if (changes.Count > 0)
+        {
+            action = ImportAction.Update;
+        }
+        return new PlanRow<T>(action, key, label, values, existingId, changes, null);
+    }
+
+    private static void AddChange(List<FieldChange> changes, string field, string? old, string? value)
+    {
+        if (!string.Equals(old, value, StringComparison.Ordinal))
+        {
+            changes.Add(new FieldChange(field, old, value));
+        }
+    }
+
+    private static string Reason(string label, List<FieldError> errors) =>
+        $"{label}: {string.Join("; ", errors.Select(e => e.Message.TrimEnd('.')))}.";
+
+    /// <summary>Returns the plan key of the slot from <paramref name="start"/> to <paramref name="end"/>, local times.</summary>
+    public static string SlotKey(DateTime start, DateTime end) =>
+        string.Create(CultureInfo.InvariantCulture, $"slot:{start:yyyy-MM-ddTHH:mm}/{end:yyyy-MM-ddTHH:mm}");
+
+    private static string SlotLabel(DateTime start, DateTime end) =>
+        DateOnly.FromDateTime(start) == DateOnly.FromDateTime(end)
+            ? string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:HH:mm}")
+            : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:yyyy-MM-dd HH:mm}");
+
+    private static string? Minutes(int? minutes) => minutes is { } value ? $"{value} min" : null;
+
+    private static string? RoomName(string? key, EventContext context) =>
+        key is null ? null : context.Rooms.First(r => r.Key == key).Values!.Name;
+
+    private static string? Names(IReadOnlyList<int> ids, ImportDraft draft) =>
+        ids.Count == 0 ? null : string.Join(", ", ids.Select(id => draft.Speakers.FirstOrDefault(s => s.Id == id)?.Name ?? "?"));
+
+    private static string? KeyNames(IReadOnlyList<string> keys, EventContext context) =>
+        keys.Count == 0 ? null : string.Join(", ", keys.Select(key => context.Speakers.First(s => s.Key == key).Values!.Name));
+}

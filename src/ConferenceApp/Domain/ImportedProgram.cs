@@ -1,0 +1,79 @@
+namespace ConferenceApp.Domain;
+
+/// <summary>
+/// A program read from a file of another tool, in one shape for every format. Times are instants,
+/// so a file's own zone no longer matters once it is read. <see cref="Rejections"/> lists the items
+/// the parser could not read, which the preview shows next to the rest.
+/// </summary>
+public sealed record ImportedProgram(
+    string? TimeZoneId,
+    IReadOnlyList<ImportedRoom> Rooms,
+    IReadOnlyList<ImportedSpeaker> Speakers,
+    IReadOnlyList<ImportedEvent> Events,
+    IReadOnlyList<ImportRejection> Rejections);
+
+/// <summary>A room by its key in the file, such as "frab:room:Hall 1".</summary>
+public sealed record ImportedRoom(string SourceKey, string Name);
+
+/// <summary>A speaker or other person by their key in the file; <see cref="Email"/> and <see cref="Headline"/> are null when the file has none.</summary>
+public sealed record ImportedSpeaker(string SourceKey, string Name, string? Email, string? Headline = null);
+
+/// <summary>
+/// One program item. A talk (<see cref="IsTalk"/>) becomes a session of <see cref="Kind"/> holding one
+/// talk with the speakers; any other item (a break, the opening) becomes a session of its own, led
+/// by the people. <see cref="RoomKey"/> is null for an item across all rooms.
+/// </summary>
+/// <param name="Label">How the preview names the item, such as "Event 12".</param>
+public sealed record ImportedEvent(
+    string SourceKey,
+    string Label,
+    string Title,
+    SessionKind Kind,
+    bool IsTalk,
+    string? Abstract,
+    DateTimeOffset Start,
+    TimeSpan Duration,
+    string? RoomKey,
+    IReadOnlyList<string> SpeakerKeys);
+
+/// <summary>An item of the file that could not be read, with the reason.</summary>
+public sealed record ImportRejection(ImportItemKind Kind, string Label, string Reason);
+
+public enum ImportItemKind
+{
+    Room,
+    TimeSlot,
+    Speaker,
+    Session,
+    Talk,
+}
+
+public enum ImportAction
+{
+    Create,
+    Update,
+    Unchanged,
+    Rejected,
+}
+
+/// <summary>The part of a conference's draft that an import compares with: plain values, no database types.</summary>
+public sealed record ImportDraft(
+    string TimeZoneId,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    IReadOnlyList<DraftRoom> Rooms,
+    IReadOnlyList<DraftSlot> Slots,
+    IReadOnlyList<DraftSpeaker> Speakers,
+    IReadOnlyList<DraftSession> Sessions,
+    IReadOnlyList<DraftTalk> Talks);
+
+public sealed record DraftRoom(int Id, string? SourceKey, string Name);
+
+public sealed record DraftSlot(int Id, DateTime Start, DateTime End);
+
+/// <summary>A speaker of the draft; <see cref="Email"/> is the normalized address an earlier import stored, or null.</summary>
+public sealed record DraftSpeaker(int Id, string? SourceKey, string Name, string? Headline = null, string? Email = null);
+
+public sealed record DraftSession(int Id, string? SourceKey, string? Title, SessionKind Kind, string? Description, int? SlotId, int? RoomId, IReadOnlyList<int> PeopleIds);
+
+public sealed record DraftTalk(int Id, string? SourceKey, string Title, string? Abstract, int? SessionId, int? DurationMinutes, IReadOnlyList<int> SpeakerIds);

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+using ConferenceApp.Domain;
+using CsvHelper;
+
+namespace ConferenceApp.Features.Interop.Import;
+
+/// <summary>
+/// Reads the CSV of speakers and talks described in docs/formats.md: a header line, then one line
+/// per pair of talk and speaker. The lines of one talk share its talk_id. Dates and times are local
+/// times in the conference's zone unless start and end carry an offset.
+/// </summary>
+public static class CsvScheduleParser
+{
+    public static readonly IReadOnlyList<string> RequiredColumns = ["talk_id", "talk_title", "date", "start", "end"];
+
+    public static readonly IReadOnlyList<string> OptionalColumns =
+        ["abstract", "kind", "room", "speaker_id", "speaker_name", "speaker_email", "speaker_headline"];
+
+    /// <exception cref="ImportFileException">The header is missing or names an unknown column, or a line is not valid CSV.</exception>
+    public static ImportedProgram Parse(Stream content, string conferenceZoneId)
+    {
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            IncludeValuesInExceptions = false,
+        };
+
+        using var csv = CsvReader.Create(content, options, leaveOpen: true);
+        try
+        {
+            var header = ReadHeader(csv);
+            return ReadRows(csv, header, new ConferenceClock(conferenceZoneId));
+        }
+        catch (CsvFormatException exception)
+        {
+            throw new ImportFileException($"Line {exception.LineNumber}: the file is not valid CSV: {exception.Message}");
+        }
+    }
+
+    private static Dictionary<string, int> ReadHeader(CsvReader csv)
+    {
+        csv.ReadHeader();
+        var names = csv.Headers;
+        if (names.Count == 0)
+        {
+            throw new ImportFileException($"The file is empty. A CSV import starts with a header line naming the columns, at least {string.Join(", ", RequiredColumns)}.");
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < names.Count; index++)
+        {
+            var name = Text.Clean(names[index]) ?? "";
+            if (!RequiredColumns.Contains(name, StringComparer.OrdinalIgnoreCase) && !OptionalColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ImportFileException($"Line 1: the header names the unknown column \"{Shorten(name)}\". The columns are {string.Join(", ", RequiredColumns.Concat(OptionalColumns))}.");
+            }
+
+            if (!columns.TryAdd(name, index))
+            {
+                throw new ImportFileException($"Line 1: the header names the column \"{name}\" twice.");
+            }
+        }
+
+        var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ImportFileException($"Line 1: the header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}. The first line must name the columns.");
+        }
+
+        return columns;
+    }
+
+    private sealed record TalkLine(long Line, string Title, string? Abstract, SessionKind Kind, DateTimeOffset Start, TimeSpan Duration, string? Room, List<string> Speakers);
+
+    private static ImportedProgram ReadRows(CsvReader csv, Dictionary<string, int> columns, ConferenceClock clock)
+    {
+        var rooms = new List<ImportedRoom>();
+        var speakers = new List<ImportedSpeaker>();
+        var talks = new Dictionary<string, TalkLine>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var rejections = new List<ImportRejection>();
+        var rejectedTalks = new HashSet<string>(StringComparer.Ordinal);
+
+        while (csv.Read())
+        {
+            var line = csv.LineNumber;
+            string? Field(string name)
+            {
+                if (!columns.TryGetValue(name, out var index) || index >= csv.FieldCount)
+                {
+                    return null;
+                }
+
+                return Text.Clean(csv.GetString(index));
+            }
+
+            var label = $"Line {line}";
+            var talkId = Field("talk_id");
+            if (talkId is null)
+            {
+                if (Enumerable.Range(0, csv.FieldCount).All(i => csv.IsEmpty(i)))
+                {
+                    continue;
+                }
+
+                rejections.Add(new ImportRejection(ImportItemKind.Talk, label, $"{label}: talk_id is empty."));
+                continue;
+            }
+
+            if (rejectedTalks.Contains(talkId))
+            {
+                rejections.Add(new ImportRejection(ImportItemKind.Talk, label, $"{label}: talk {talkId} was rejected on an earlier line."));
+                continue;
+            }
+
+            var times = ReadTimes(Field("date"), Field("start"), Field("end"), clock, out var timeError);
+            if (times is null)
+            {
+                rejectedTalks.Add(talkId);
+                talks.Remove(talkId);
+                rejections.Add(new ImportRejection(ImportItemKind.Talk, label, $"{label}: {timeError}."));
+                continue;
+            }
+
+            var room = Field("room");
+            if (room is not null && !rooms.Any(r => r.Name == room))
+            {
+                rooms.Add(new ImportedRoom($"csv:room:{room}", room));
+            }
+
+            var talk = new TalkLine(line, Field("talk_title") ?? "", Field("abstract"), FrabEventReader.KindOf(Field("kind")), times.Value.Start, times.Value.Duration, room, []);
+            if (talks.TryGetValue(talkId, out var earlier))
+            {
+                if (earlier.Title != talk.Title || earlier.Start != talk.Start || earlier.Duration != talk.Duration || earlier.Room != talk.Room)
+                {
+                    rejections.Add(new ImportRejection(ImportItemKind.Talk, label,
+                        $"{label}: talk {talkId} has a different title, time or room than on line {earlier.Line}; the lines of one talk must agree."));
+                    continue;
+                }
+
+                talk = earlier;
+            }
+            else
+            {
+                talks[talkId] = talk;
+                order.Add(talkId);
+            }
+
+            var speakerKey = ReadSpeaker(Field("speaker_id"), Field("speaker_name"), Field("speaker_email"), Field("speaker_headline"), speakers);
+            if (speakerKey is not null && !talk.Speakers.Contains(speakerKey))
+            {
+                talk.Speakers.Add(speakerKey);
+            }
+        }
+
+        var events = order.Where(talks.ContainsKey).Select(id =>
+        {
+            var talk = talks[id];
+            return new ImportedEvent($"csv:{id}", $"Talk {id} (line {talk.Line})", talk.Title, talk.Kind, FrabEventReader.HoldsTalk(talk.Kind), talk.Abstract,
+                talk.Start, talk.Duration, talk.Room is null ? null : $"csv:room:{talk.Room}", talk.Speakers);
+        }).ToList();
+
+        return new ImportedProgram(null, rooms, speakers, events, rejections);
+    }
+
+    // A speaker is keyed by speaker_id, else by the email in lower case, else by the name.
+    private static string? ReadSpeaker(string? id, string? name, string? email, string? headline, List<ImportedSpeaker> speakers)
+    {
+        var key = id is not null ? $"csv:speaker:{id}"
+            : email is not null ? $"csv:email:{email.ToLowerInvariant()}"
+            : name is not null ? $"csv:speaker-name:{name}"
+            : null;
+        if (key is not null && !speakers.Any(s => s.SourceKey == key))
+        {
+            speakers.Add(new ImportedSpeaker(key, name ?? "", email, headline));
+        }
+
+        return key;
+    }
+
+    private static (DateTimeOffset Start, TimeSpan Duration)? ReadTimes(string? date, string? start, string? end, ConferenceClock clock, out string? error)
+    {
+        error = null;
+        var startInstant = ReadInstant(date, start, "start", clock, ref error);
+        var endInstant = ReadInstant(date, end, "end", clock, ref error);
+        if (startInstant is null || endInstant is null)
+        {
+            return null;
+        }
+
+        // An end before the start on the same date is read as the next day, as for an item across midnight.
+        var endValue = endInstant.Value <= startInstant.Value && !HasOffset(end) ? NextDay(date!, end!, clock) : endInstant.Value;
+        return (startInstant.Value, endValue - startInstant.Value);
+    }
+
+    private static DateTimeOffset? ReadInstant(string? date, string? time, string column, ConferenceClock clock, ref string? error)
+    {
+        if (error is not null)
+        {
+            return null;
+        }
+
+        if (HasOffset(time))
+        {
+            if (DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            {
+                return instant;
+            }
+
+            error = $"{column} {time} is not a date and time such as 2026-03-09T09:30:00+02:00";
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            error = $"date {date ?? "(empty)"} is not a date such as 2026-03-09";
+            return null;
+        }
+
+        if (!TimeOnly.TryParseExact(time, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clockTime))
+        {
+            error = $"{column} {time ?? "(empty)"} is not a time";
+            return null;
+        }
+
+        var local = day.ToDateTime(clockTime);
+        if (clock.IsSkipped(local))
+        {
+            error = $"{column} {local:yyyy-MM-dd HH:mm} does not exist in {clock.TimeZoneId} because the clocks skip it";
+            return null;
+        }
+
+        return clock.ToInstant(local);
+    }
+
+    private static DateTimeOffset NextDay(string date, string end, ConferenceClock clock)
+    {
+        var day = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1);
+        return clock.ToInstantForDisplay(day.ToDateTime(TimeOnly.ParseExact(end, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture)));
+    }
+
+    private static bool HasOffset(string? time) => time is not null && time.Contains('T', StringComparison.Ordinal);
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
+}

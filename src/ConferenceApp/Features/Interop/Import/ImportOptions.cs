@@ -1,0 +1,13 @@
+namespace ConferenceApp.Features.Interop.Import;
+
+/// <summary>The import settings, bound from the "Import" section.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>The largest file an organizer can upload for import, in bytes. Default 10 MB.</summary>
+    public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The request body limit of the upload form: the file plus room for the other fields and the multipart framing.</summary>
+    public long RequestLimitBytes => MaxFileBytes + (1024 * 1024);
+}
