@@ -6,7 +6,7 @@ namespace ConferenceApp.Features.Interop.Import;
 /// <summary>The upload form: the chosen format, the size limit to state, and an error about the file.</summary>
 public sealed record ImportUploadPage(OrganizeConference Conference, string? Format, long MaxFileBytes, string? FileError);
 
-/// <summary>The preview of an upload, or of the new plan after the draft changed; <see cref="Notice"/> says why it is shown again.</summary>
+/// <summary>The preview of an upload, or of the new plan after the draft changed; <see cref="Notice"/> explains why it is shown again.</summary>
 public sealed record ImportPreviewPage(OrganizeConference Conference, ImportPreview Preview, string? Notice, IReadOnlyList<PreviewTable> Tables);
 
 /// <summary>One table of the preview: the rows of one kind of item, in file order.</summary>
