@@ -85,7 +85,7 @@ public sealed class FrabScheduleBuilderTests
     [Fact]
     public void Build_gives_talks_and_sessions_distinct_ids()
     {
-        // Talk 3 and session 3 share a database id, and their event ids must still differ.
+        // Talks and sessions number their ids separately, so talk 3 and session 3 need different event ids.
         var snapshot = Snapshot("UTC", new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1),
             slots: [new SnapshotSlot(1, new DateTime(2026, 6, 1, 9, 0, 0), new DateTime(2026, 6, 1, 10, 0, 0))],
             sessions: [Session(3, null, SessionKind.Talk, slotId: 1, roomId: 1), Session(4, "Coffee", SessionKind.Break, slotId: 1, roomId: null)],

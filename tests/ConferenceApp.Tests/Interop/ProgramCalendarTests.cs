@@ -80,7 +80,8 @@ public sealed class ProgramCalendarTests
 
         var uids = IcsReader.Components(lines, "VEVENT").Select(e => IcsReader.Value(e, "UID")).ToList();
 
-        // Session 1 contains one talk without a title of its own, so it appears as talk 1. Block 3 appears as itself and as each of its talks.
+        // Untitled session 1 with one talk is written as talk 1.
+        // Block 3 is written once itself and once per talk.
         Assert.Equal([$"talk-1@{Host}", $"session-4@{Host}", $"session-3@{Host}", $"talk-2@{Host}", $"talk-3@{Host}", $"session-2@{Host}"], uids);
         Assert.Equal(uids.Count, uids.Distinct().Count());
     }

@@ -59,11 +59,11 @@ public sealed class AuditQueries(ConferenceDbContext db)
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
 
-        var shown = rows.Take(PageSize).Select(a => (Entry: a, Changes: ParseChanges(a.Changes))).ToList();
-        var names = await AuditNames.LoadAsync(db, conference.Id, shown.Select(row => (row.Entry.EntityType, row.Entry.EntityId)), shown.SelectMany(row => row.Changes), cancellationToken);
+        var pageRows = rows.Take(PageSize).Select(a => (Entry: a, Changes: ParseChanges(a.Changes))).ToList();
+        var names = await AuditNames.LoadAsync(db, conference.Id, pageRows.Select(row => (row.Entry.EntityType, row.Entry.EntityId)), pageRows.SelectMany(row => row.Changes), cancellationToken);
         var clock = new ConferenceClock(conference.TimeZoneId);
 
-        var entries = shown
+        var entries = pageRows
             .Select(row => new AuditRow(
                 row.Entry.Id,
                 row.Entry.AtUtc,
