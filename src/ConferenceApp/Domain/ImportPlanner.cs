@@ -21,7 +21,6 @@ public static class ImportPlanner
 
         var rooms = PlanRooms(program.Rooms, draft.Rooms);
         var speakers = PlanSpeakers(program.Speakers, draft.Speakers);
-        var context = new EventContext(draft, clock, rooms, speakers);
 
         var slots = new List<PlanRow<SlotValues>>();
         var sessions = new List<PlanRow<SessionValues>>();
@@ -30,6 +29,14 @@ public static class ImportPlanner
         {
             AddRejection(rejection, rooms, slots, speakers, sessions, talks);
         }
+
+        var context = new EventContext(
+            draft,
+            new ImportDraftIndex(draft),
+            clock,
+            ImportDraftIndex.FirstByKey(rooms, r => r.Key, StringComparer.Ordinal),
+            ImportDraftIndex.FirstByKey(speakers, s => s.Key, StringComparer.Ordinal),
+            new HashSet<string>(slots.Select(s => s.Key), StringComparer.Ordinal));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in program.Events)
@@ -52,11 +59,14 @@ public static class ImportPlanner
         return new ImportPlan(rooms, slots, speakers, sessions, talks, notes);
     }
 
+    /// <summary>The draft, its index, and the plan's room and speaker rows by key (the first row of each key), against which events are planned.</summary>
     private sealed record EventContext(
         ImportDraft Draft,
+        ImportDraftIndex Index,
         ConferenceClock Clock,
-        List<PlanRow<RoomValues>> Rooms,
-        List<PlanRow<SpeakerValues>> Speakers);
+        Dictionary<string, PlanRow<RoomValues>> Rooms,
+        Dictionary<string, PlanRow<SpeakerValues>> Speakers,
+        HashSet<string> SlotKeys);
 
     private static List<PlanRow<RoomValues>> PlanRooms(IReadOnlyList<ImportedRoom> imported, IReadOnlyList<DraftRoom> draft)
     {
@@ -109,6 +119,9 @@ public static class ImportPlanner
     {
         var rows = new List<PlanRow<SpeakerValues>>();
         var claimed = new HashSet<int>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var draftByKey = ImportDraftIndex.FirstByKey(draft, d => d.SourceKey, StringComparer.Ordinal);
+        var draftByEmail = ImportDraftIndex.FirstByKey(draft, d => d.Email, StringComparer.OrdinalIgnoreCase);
         foreach (var speaker in imported)
         {
             var name = Text.Clean(speaker.Name);
@@ -124,14 +137,14 @@ public static class ImportPlanner
                 errors.Add(new FieldError("Email", $"the email address {email} is invalid"));
             }
 
-            if (rows.Any(r => r.Key == speaker.SourceKey))
+            if (!keys.Add(speaker.SourceKey))
             {
                 errors.Add(new FieldError("SourceKey", $"The speaker id {speaker.SourceKey} appears more than once in the file."));
             }
 
             // Matched by the id in the file, else by the address an earlier import stored.
-            var match = draft.FirstOrDefault(d => d.SourceKey == speaker.SourceKey)
-                ?? (email is null ? null : draft.FirstOrDefault(d => string.Equals(d.Email, email, StringComparison.OrdinalIgnoreCase)));
+            var match = draftByKey.GetValueOrDefault(speaker.SourceKey)
+                ?? (email is null ? null : draftByEmail.GetValueOrDefault(email));
             if (errors.Count == 0 && match is not null && !claimed.Add(match.Id))
             {
                 errors.Add(new FieldError("Email", $"another person of the file already matches the speaker {match.Name}"));
@@ -178,14 +191,14 @@ public static class ImportPlanner
             errors.Add(new FieldError("Start", $"it starts on {day:yyyy-MM-dd} in {context.Draft.TimeZoneId}, which is not one of the conference's days ({context.Draft.StartDate:yyyy-MM-dd} to {context.Draft.EndDate:yyyy-MM-dd})"));
         }
 
-        if (item.RoomKey is { } roomKey && context.Rooms.FirstOrDefault(r => r.Key == roomKey) is not { Action: not ImportAction.Rejected })
+        if (item.RoomKey is { } roomKey && context.Rooms.GetValueOrDefault(roomKey) is not { Action: not ImportAction.Rejected })
         {
             errors.Add(new FieldError("Room", $"its room {roomKey} is missing from the file or was rejected"));
         }
 
         foreach (var speakerKey in item.SpeakerKeys)
         {
-            if (context.Speakers.FirstOrDefault(s => s.Key == speakerKey) is not { Action: not ImportAction.Rejected })
+            if (context.Speakers.GetValueOrDefault(speakerKey) is not { Action: not ImportAction.Rejected })
             {
                 errors.Add(new FieldError("Speakers", $"its person {speakerKey} is missing from the file or was rejected"));
             }
@@ -204,12 +217,12 @@ public static class ImportPlanner
         var start = context.Clock.ToLocal(item.Start);
         var end = context.Clock.ToLocal(item.Start + item.Duration);
         var key = SlotKey(start, end);
-        if (slots.Any(s => s.Key == key))
+        if (!context.SlotKeys.Add(key))
         {
             return key;
         }
 
-        var match = context.Draft.Slots.FirstOrDefault(s => s.Start == start && s.End == end);
+        var match = context.Index.SlotAt(start, end);
         slots.Add(Row(key, $"Time slot {SlotLabel(start, end)}", new SlotValues(start, end), match?.Id, []));
         return key;
     }
@@ -226,19 +239,19 @@ public static class ImportPlanner
             item.IsTalk ? [] : item.SpeakerKeys);
 
         var label = $"{item.Label}: {title}";
-        var match = context.Draft.Sessions.FirstOrDefault(s => s.SourceKey == item.SourceKey);
+        var match = context.Index.SessionWithKey(item.SourceKey);
         var changes = new List<FieldChange>();
         if (match is not null)
         {
-            var draft = context.Draft;
+            var index = context.Index;
             AddChange(changes, "Title", match.Title, values.Title);
             AddChange(changes, "Kind", match.Kind.Label(), values.Kind.Label());
             AddChange(changes, "Description", match.Description, values.Description);
-            var slot = draft.Slots.FirstOrDefault(s => s.Id == match.SlotId);
+            var slot = index.Slot(match.SlotId);
             var start = context.Clock.ToLocal(item.Start);
             AddChange(changes, "Time", slot is null ? null : SlotLabel(slot.Start, slot.End), SlotLabel(start, context.Clock.ToLocal(item.Start + item.Duration)));
-            AddChange(changes, "Room", draft.Rooms.FirstOrDefault(r => r.Id == match.RoomId)?.Name, RoomName(values.RoomKey, context));
-            AddChange(changes, "People", Names(match.PeopleIds, draft), KeyNames(values.PeopleKeys, context));
+            AddChange(changes, "Room", index.Room(match.RoomId)?.Name, RoomName(values.RoomKey, context));
+            AddChange(changes, "People", Names(match.PeopleIds, index), KeyNames(values.PeopleKeys, context));
         }
 
         return Row(item.SourceKey, label, values, match?.Id, changes);
@@ -248,16 +261,16 @@ public static class ImportPlanner
     {
         var title = Text.Clean(item.Title)!;
         var values = new TalkValues(title, Text.CleanMultiline(item.Abstract), (int)item.Duration.TotalMinutes, item.SourceKey, item.SpeakerKeys);
-        var match = context.Draft.Talks.FirstOrDefault(t => t.SourceKey == item.SourceKey);
+        var match = context.Index.TalkWithKey(item.SourceKey);
         var changes = new List<FieldChange>();
         if (match is not null)
         {
-            var session = context.Draft.Sessions.FirstOrDefault(s => s.SourceKey == item.SourceKey);
+            var session = context.Index.SessionWithKey(item.SourceKey);
             AddChange(changes, "Title", match.Title, values.Title);
             AddChange(changes, "Abstract", match.Abstract, values.Abstract);
             AddChange(changes, "Length", Minutes(match.DurationMinutes), Minutes(values.DurationMinutes));
             AddChange(changes, "Session", match.SessionId is null || match.SessionId != session?.Id ? "another session" : "this item", "this item");
-            AddChange(changes, "Speakers", Names(match.SpeakerIds, context.Draft), KeyNames(values.SpeakerKeys, context));
+            AddChange(changes, "Speakers", Names(match.SpeakerIds, context.Index), KeyNames(values.SpeakerKeys, context));
         }
 
         return Row(item.SourceKey, $"{item.Label}: {title}", values, match?.Id, changes);
@@ -330,11 +343,11 @@ public static class ImportPlanner
     private static string? Minutes(int? minutes) => minutes is { } value ? $"{value} min" : null;
 
     private static string? RoomName(string? key, EventContext context) =>
-        key is null ? null : context.Rooms.First(r => r.Key == key).Values!.Name;
+        key is null ? null : context.Rooms[key].Values!.Name;
 
-    private static string? Names(IReadOnlyList<int> ids, ImportDraft draft) =>
-        ids.Count == 0 ? null : string.Join(", ", ids.Select(id => draft.Speakers.FirstOrDefault(s => s.Id == id)?.Name ?? "?"));
+    private static string? Names(IReadOnlyList<int> ids, ImportDraftIndex index) =>
+        ids.Count == 0 ? null : string.Join(", ", ids.Select(id => index.Speaker(id)?.Name ?? "?"));
 
     private static string? KeyNames(IReadOnlyList<string> keys, EventContext context) =>
-        keys.Count == 0 ? null : string.Join(", ", keys.Select(key => context.Speakers.First(s => s.Key == key).Values!.Name));
+        keys.Count == 0 ? null : string.Join(", ", keys.Select(key => context.Speakers[key].Values!.Name));
 }

@@ -221,4 +221,41 @@ public sealed class ImportPlannerTests
         Assert.Equal(ImportAction.Rejected, row.Action);
         Assert.Contains("not-an-address", row.Reason);
     }
+
+    [Fact]
+    public void Duplicate_speaker_id_keeps_first()
+    {
+        var program = new ImportedProgram(Zone, [Hall], [Ada, Ada with { Name = "Augusta Ada King" }],
+            [Talk("a", new DateTimeOffset(2026, 10, 24, 9, 0, 0, TimeSpan.FromHours(2)))], []);
+
+        var plan = ImportPlanner.Plan(program, EmptyDraft());
+
+        Assert.Equal(ImportAction.Create, plan.Speakers[0].Action);
+        Assert.Equal(ImportAction.Rejected, plan.Speakers[1].Action);
+        Assert.Contains("appears more than once", plan.Speakers[1].Reason);
+        Assert.Equal(ImportAction.Create, Assert.Single(plan.Talks).Action);
+    }
+
+    [Fact]
+    public void Events_sharing_a_time_share_a_slot()
+    {
+        var draft = EmptyDraft() with
+        {
+            Slots =
+            [
+                new DraftSlot(2, new DateTime(2026, 10, 24, 9, 0, 0), new DateTime(2026, 10, 24, 9, 30, 0)),
+                new DraftSlot(3, new DateTime(2026, 10, 24, 9, 0, 0), new DateTime(2026, 10, 24, 9, 30, 0)),
+            ],
+        };
+        var start = new DateTimeOffset(2026, 10, 24, 9, 0, 0, TimeSpan.FromHours(2));
+
+        var plan = ImportPlanner.Plan(Program(Talk("a", start), Talk("b", start), Talk("c", start, minutes: 45)), draft);
+
+        Assert.Equal(2, plan.Slots.Count);
+        Assert.Equal(ImportAction.Unchanged, plan.Slots[0].Action);
+        Assert.Equal(2, plan.Slots[0].ExistingId);
+        Assert.Equal(ImportAction.Create, plan.Slots[1].Action);
+        Assert.Equal(plan.Slots[0].Key, plan.Sessions[0].Values!.SlotKey);
+        Assert.Equal(plan.Slots[0].Key, plan.Sessions[1].Values!.SlotKey);
+    }
 }

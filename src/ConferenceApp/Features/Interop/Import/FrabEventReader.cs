@@ -33,13 +33,17 @@ public sealed partial class FrabEventReader(string? fileZoneName)
     private readonly List<ImportedSpeaker> _speakers = [];
     private readonly List<ImportedEvent> _events = [];
     private readonly List<ImportRejection> _rejections = [];
+
+    // The room names and speaker keys added so far, so that adding an event does not scan the lists.
+    private readonly HashSet<string> _roomNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _speakerKeys = new(StringComparer.Ordinal);
     private readonly ConferenceClock? _fileClock = ConferenceClock.FindZone(fileZoneName) is null ? null : new ConferenceClock(fileZoneName!);
 
     /// <summary>Adds a room by name, once.</summary>
     public void AddRoom(string? name)
     {
         var cleaned = Text.Clean(name);
-        if (cleaned is null || IsAllRooms(cleaned) || _rooms.Any(r => r.Name == cleaned))
+        if (cleaned is null || IsAllRooms(cleaned) || !_roomNames.Add(cleaned))
         {
             return;
         }
@@ -141,7 +145,7 @@ public sealed partial class FrabEventReader(string? fileZoneName)
             return null;
         }
 
-        if (!_speakers.Any(s => s.SourceKey == key))
+        if (_speakerKeys.Add(key))
         {
             _speakers.Add(new ImportedSpeaker(key, name ?? "", null));
         }
