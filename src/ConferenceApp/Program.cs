@@ -9,6 +9,7 @@ using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
 using ConferenceApp.Features.Speakers.Invitations;
 using ConferenceApp.Infrastructure;
+using ConferenceApp.Infrastructure.Caching;
 
 var command = AppCommand.Parse(args);
 
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddConferenceAccounts();
 builder.Services.AddConferenceWeb(builder.Configuration);
+builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddConferenceServices(builder.Configuration);
 builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
@@ -37,6 +39,7 @@ if (command.Name is not null)
 await app.PrepareDatabaseAsync();
 
 app.UseConferenceWeb();
+app.UsePublicCaching();
 app.MapConferenceRoutes();
 app.MapJsonApi();
 
