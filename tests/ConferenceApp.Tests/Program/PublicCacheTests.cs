@@ -209,6 +209,27 @@ public sealed class PublicCacheTests : OrganizerTestBase
     }
 
     [Fact]
+    public async Task Stylesheets_fingerprinted_and_kept_a_year()
+    {
+        // Served from the build's manifest, as here, assets get no-cache unless this is set. A
+        // published app reads the publish manifest and sends these headers without it.
+        await using var app = new AppFactory { Settings = { ["EnableStaticAssetsDevelopmentCaching"] = "true" } };
+        var visitor = app.CreateClient();
+        var page = await visitor.GetPageAsync(ProgramUrl);
+        var links = page.Document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+
+        Assert.Equal(2, links.Count);
+        foreach (var link in links)
+        {
+            Assert.Matches(@"^/[a-z/.]+\.[a-z0-9]{10}\.css$", link);
+            using var response = await visitor.GetAsync(new Uri(link, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+            Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
     public async Task Organizer_pages_are_neither_cached_nor_compressed()
     {
         var url = $"/organize/{Conference}/edit";
