@@ -15,6 +15,9 @@ var command = AppCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);
 
+// Lets `dotnet run` serve wwwroot in every environment, not only in Development. A published app has its own manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddConferenceAccounts();
 builder.Services.AddConferenceWeb(builder.Configuration);
