@@ -9,14 +9,19 @@ using ConferenceApp.Features.Program;
 using ConferenceApp.Features.Speakers;
 using ConferenceApp.Features.Speakers.Invitations;
 using ConferenceApp.Infrastructure;
+using ConferenceApp.Infrastructure.Caching;
 
 var command = AppCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);
 
+// Lets `dotnet run` serve wwwroot in every environment, not only in Development. A published app has its own manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddConferenceAccounts();
 builder.Services.AddConferenceWeb(builder.Configuration);
+builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddConferenceServices(builder.Configuration);
 builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
@@ -37,6 +42,7 @@ if (command.Name is not null)
 await app.PrepareDatabaseAsync();
 
 app.UseConferenceWeb();
+app.UsePublicCaching();
 app.MapConferenceRoutes();
 app.MapJsonApi();
 

@@ -71,7 +71,6 @@ public static class WebSetup
         }
 
         app.UseRequestLocalization();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -80,8 +79,12 @@ public static class WebSetup
 
     public static WebApplication MapConferenceRoutes(this WebApplication app)
     {
-        app.MapControllers();
-        app.MapRazorPages();
+        // Files under wwwroot are served from the build's manifest: fingerprinted URLs cached for a
+        // year, precompressed where the build made gzip or Brotli copies. WithStaticAssets lets the
+        // views' "~/" links resolve to the fingerprinted URLs.
+        app.MapStaticAssets();
+        app.MapControllers().WithStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

@@ -1,8 +1,11 @@
+using ConferenceApp.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ConferenceApp.Features.Program;
 
 /// <summary>The public changelog of a conference's program, as a page and as an Atom feed. Both accept HEAD as well as GET.</summary>
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class ChangelogController(ChangelogQueries queries, TimeProvider time) : Controller
 {
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}/changes")]

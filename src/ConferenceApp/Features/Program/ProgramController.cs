@@ -1,4 +1,6 @@
+using ConferenceApp.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ConferenceApp.Features.Program;
 
@@ -19,6 +21,7 @@ public sealed class ProgramController(ProgramQueries queries, TimeProvider time)
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}")]
     public IActionResult Conference(string conference) => RedirectToAction(nameof(Program), new { conference });
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}/program")]
     public async Task<IActionResult> Program(string conference, CancellationToken cancellationToken)
     {
@@ -26,6 +29,7 @@ public sealed class ProgramController(ProgramQueries queries, TimeProvider time)
         return page is null ? NotFound() : View(page);
     }
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}/speakers")]
     public async Task<IActionResult> Speakers(string conference, CancellationToken cancellationToken)
     {
@@ -33,6 +37,7 @@ public sealed class ProgramController(ProgramQueries queries, TimeProvider time)
         return page is null ? NotFound() : View(page);
     }
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}/speakers/{speaker}")]
     public async Task<IActionResult> Speaker(string conference, string speaker, CancellationToken cancellationToken)
     {
@@ -40,6 +45,7 @@ public sealed class ProgramController(ProgramQueries queries, TimeProvider time)
         return page is null ? NotFound() : View(page);
     }
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}/talks/{talk}")]
     public async Task<IActionResult> Talk(string conference, string talk, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using ConferenceApp.Data;
+using ConferenceApp.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ConferenceApp.Features.Interop.Api;
 
@@ -9,6 +11,7 @@ namespace ConferenceApp.Features.Interop.Api;
 /// links into the demo conference, or into the first published conference when the demo is absent.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class ApiDocsController(ApiQueries queries, [FromKeyedServices("v1")] IOpenApiDocumentProvider documents) : Controller
 {
     [AcceptVerbs("GET", "HEAD", Route = "/api")]

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using ConferenceApp.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ConferenceApp.Features.Interop.Api;
 
@@ -13,6 +15,7 @@ namespace ConferenceApp.Features.Interop.Api;
 [ApiExplorerSettings(IgnoreApi = false)]
 [Tags("Program")]
 [ProducesResponseType(StatusCodes.Status304NotModified)]
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class ProgramApiController(ApiQueries queries) : ControllerBase
 {
     private const string PageText = "The page number, from 1. A page after the last one is empty.";

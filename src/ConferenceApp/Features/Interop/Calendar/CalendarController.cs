@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ConferenceApp.Infrastructure;
+using ConferenceApp.Infrastructure.Caching;
 using ConferenceApp.Infrastructure.Calendar;
+using ConferenceApp.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace ConferenceApp.Features.Interop.Calendar;
@@ -14,6 +16,7 @@ namespace ConferenceApp.Features.Interop.Calendar;
 /// matching If-None-Match. An unknown conference, talk or speaker, a conference with no release
 /// and a talk that is not scheduled are 404 with a short plain-text message.
 /// </summary>
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class CalendarController(CalendarQueries queries, IConfiguration configuration) : Controller
 {
     public const string ContentType = "text/calendar; charset=utf-8";

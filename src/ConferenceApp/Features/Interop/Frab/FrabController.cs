@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using ConferenceApp.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace ConferenceApp.Features.Interop.Frab;
@@ -10,6 +12,7 @@ namespace ConferenceApp.Features.Interop.Frab;
 /// /{conference}/schedule.json. Both are public and accept HEAD as well as GET. An unknown
 /// conference, or one with no release, gets 404 with a plain-text message.
 /// </summary>
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class FrabController(FrabQueries queries) : Controller
 {
     public const string NotPublishedMessage = "The program of this conference has not been published yet, so there is no schedule to export.";

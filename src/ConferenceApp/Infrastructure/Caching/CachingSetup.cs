@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ConferenceApp.Infrastructure.Caching;
+
+/// <summary>Registers and orders the output cache, the compression and the ETags of the public pages and exports.</summary>
+public static class CachingSetup
+{
+    // The types the public pages and exports are written in; organizer pages are never compressed.
+    private static readonly string[] CompressedTypes =
+    [
+        "text/html", "text/plain", "text/calendar", "application/json", "application/problem+json",
+        "application/xml", "application/atom+xml",
+    ];
+
+    public static IServiceCollection AddPublicCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PublicCacheOptions>()
+            .Bind(configuration.GetSection(PublicCacheOptions.Section))
+            .Validate(options => options.Minutes > 0, "OutputCache:Minutes must be a whole number of minutes greater than 0.")
+            .Validate(options => options.SizeLimitMegabytes > 0, "OutputCache:SizeLimitMegabytes must be a whole number greater than 0.")
+            .ValidateOnStart();
+
+        services.AddSingleton<CacheGenerations>();
+        services.AddSingleton<PublicCachePolicy>();
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>()
+            .Configure<PublicCachePolicy, Microsoft.Extensions.Options.IOptions<PublicCacheOptions>>((options, policy, settings) =>
+            {
+                options.SizeLimit = settings.Value.SizeLimitMegabytes * 1024L * 1024L;
+                options.UseCaseSensitivePaths = true;
+                options.AddPolicy(PublicCache.Policy, policy);
+            });
+        services.AddSingleton<IInterceptor, CacheEvictionInterceptor>();
+
+        services.AddResponseCompression(options =>
+        {
+            // Only the anonymous public pages are compressed (see UsePublicCaching). They hold no
+            // secret such as an antiforgery token, so compressing them over HTTPS reveals nothing.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = CompressedTypes;
+        });
+
+        // Compressed bodies are cached, so each is compressed once and the stronger levels pay off.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the cache after routing and authentication, which the policy reads, then compression
+    /// and the ETags inside it, so that the cache stores finished, compressed responses.
+    /// </summary>
+    public static WebApplication UsePublicCaching(this WebApplication app)
+    {
+        app.UseOutputCache();
+        app.UseWhen(IsPublicRead, branch =>
+        {
+            branch.UseResponseCompression();
+            branch.UseMiddleware<ContentETagMiddleware>();
+        });
+        return app;
+    }
+
+    private static bool IsPublicRead(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PublicCache.Policy;
+}

@@ -1,0 +1,16 @@
+namespace ConferenceApp.Infrastructure.Caching;
+
+/// <summary>Settings of the public pages' output cache, from the "OutputCache" section.</summary>
+public sealed class PublicCacheOptions
+{
+    public const string Section = "OutputCache";
+
+    /// <summary>
+    /// How long, in minutes, an unchanged page stays cached. Edits and releases evict it at once,
+    /// so this only bounds the memory that pages no one requests again take.
+    /// </summary>
+    public int Minutes { get; set; } = 30;
+
+    /// <summary>The most memory, in megabytes, that cached responses may take together.</summary>
+    public int SizeLimitMegabytes { get; set; } = 100;
+}
