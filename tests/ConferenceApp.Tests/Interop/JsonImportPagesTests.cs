@@ -130,4 +130,57 @@ public sealed class JsonImportPagesTests : OrganizerTestBase
         var slot = await check.Db.TimeSlots.SingleAsync(s => s.Id == session.TimeSlotId);
         Assert.Equal(new DateTime(2026, 10, 24, 9, 15, 0), slot.Start);
     }
+
+    [Fact]
+    public async Task Pretalx_import_round()
+    {
+        var id = await CreateConferenceAsync();
+        var file = SessionizeParserTests.Fixture("pretalx-widget.json");
+
+        var (url, page) = await PreviewAsync(file, "pretalx-widget");
+        Assert.Equal(new Counts(0, 0, 0, 0, 0), await CountAsync(id));
+        Assert.Equal(2 + 5 + 3 + 5 + 3, CountOf(page, ImportAction.Create));
+        Assert.Equal(5, CountOf(page, ImportAction.Rejected));
+        var text = Squeeze(page.Body!.TextContent);
+        Assert.Contains("Talk JKL012 (In a room nobody listed): its room 99 is not one of the rooms in the file.", text, StringComparison.Ordinal);
+        Assert.Contains("its state is withdrawn", text, StringComparison.Ordinal);
+
+        await ConfirmAsync(url, page);
+        var imported = await CountAsync(id);
+        Assert.Equal(new Counts(2, 5, 5, 3, 3), imported);
+        await using (var scope = App.OpenDb())
+        {
+            var talk = await scope.Db.Talks.OfConference(id).SingleAsync(t => t.SourceKey == "pretalx:talk:ABC123");
+            Assert.Equal("Ünïcode — “quotes” ✓", talk.Title);
+            Assert.Equal("Some **Markdown** and <img src=x onerror=alert(1)>", talk.Abstract);
+            var ada = await scope.Db.Speakers.OfConference(id).SingleAsync(s => s.SourceKey == "pretalx:speaker:SPK1");
+            Assert.Equal("Line one\n<script>alert(1)</script>", ada.Bio);
+            var coffee = await scope.Db.Sessions.OfConference(id).SingleAsync(s => s.SourceKey == "pretalx:break:11:2026-10-24:1");
+            Assert.Equal(("Coffee break", SessionKind.Break), (coffee.Title, coffee.Kind));
+        }
+
+        var (_, again) = await PreviewAsync(file, "pretalx-widget");
+        Assert.Equal(0, CountOf(again, ImportAction.Create));
+        Assert.Equal(0, CountOf(again, ImportAction.Update));
+        Assert.Equal(18, CountOf(again, ImportAction.Unchanged));
+        Assert.NotNull(again.QuerySelector("#import-nothing"));
+
+        var changedFile = file
+            .Replace("Ünïcode — “quotes” ✓", "Ünïcode, revised", StringComparison.Ordinal)
+            .Replace("\"start\": \"2026-10-24T09:00:00+02:00\"", "\"start\": \"2026-10-24T09:15:00+02:00\"", StringComparison.Ordinal)
+            .Replace("\"end\": \"2026-10-24T09:30:00+02:00\"", "\"end\": \"2026-10-24T09:45:00+02:00\"", StringComparison.Ordinal)
+            .Replace("\"start\": \"2026-10-24T08:00:00Z\"", "\"start\": \"2026-10-24T08:15:00Z\"", StringComparison.Ordinal)
+            .Replace("\"end\": \"2026-10-24T10:30:00+02:00\"", "\"end\": \"2026-10-24T10:45:00+02:00\"", StringComparison.Ordinal);
+        var (changedUrl, changed) = await PreviewAsync(changedFile, "pretalx-widget");
+        Assert.Equal(2, CountOf(changed, ImportAction.Create));
+        Assert.Equal(3, CountOf(changed, ImportAction.Update));
+        await ConfirmAsync(changedUrl, changed);
+
+        Assert.Equal(imported with { Slots = imported.Slots + 2 }, await CountAsync(id));
+        await using var check = App.OpenDb();
+        Assert.Equal("Ünïcode, revised", (await check.Db.Talks.OfConference(id).SingleAsync(t => t.SourceKey == "pretalx:talk:ABC123")).Title);
+        var moved = await check.Db.Sessions.OfConference(id).SingleAsync(s => s.SourceKey == "pretalx:break:11:2026-10-24:1");
+        var slot = await check.Db.TimeSlots.SingleAsync(s => s.Id == moved.TimeSlotId);
+        Assert.Equal(new DateTime(2026, 10, 24, 10, 15, 0), slot.Start);
+    }
 }

@@ -20,7 +20,7 @@ public static class SessionizeParser
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("sessions", out var sessions) || sessions.ValueKind != JsonValueKind.Array)
         {
-            throw new ImportFileException("The file is JSON, but it has no \"sessions\" array at the top, as the Sessionize \"All data\" export has. Download it from the API/Embed page with the format \"JSON\" and the view \"All Data\".");
+            throw new ImportFileException("The file is JSON, but it has no \"sessions\" array at the top, as the Sessionize \"All data\" export has. Download it from the API/Embed page with the format \"JSON\" and the view \"All Data\", not \"Sessions\" or \"Speakers\".");
         }
 
         var clock = new ConferenceClock(conferenceZoneId);
@@ -111,7 +111,7 @@ public static class SessionizeParser
                 var name = Text.Clean(ImportJson.TextOf(item, "name"));
                 if (id is not null && name is not null)
                 {
-                    kinds.TryAdd(id, FrabEventReader.KindOf(name.Replace(' ', '-')));
+                    kinds.TryAdd(id, ImportKinds.OfFormatName(name));
                 }
             }
         }
@@ -169,7 +169,7 @@ public static class SessionizeParser
         }
 
         var title = ImportJson.TextOf(session, "title") ?? "";
-        var kind = ImportJson.Flag(session, "isServiceSession") ? ServiceKind(title) : FormatKind(ImportJson.Ids(session, "categoryItems"), formats);
+        var kind = ImportJson.Flag(session, "isServiceSession") ? ImportKinds.OfServiceItem(title) : FormatKind(ImportJson.Ids(session, "categoryItems"), formats);
         var speakerKeys = ImportJson.Ids(session, "speakers").Select(s => SpeakerKey(Text.Clean(s) ?? s)).ToList();
         var (start, end) = times.Value;
         return new ImportedEvent($"sessionize:session:{id}", label, title, kind, FrabEventReader.HoldsTalk(kind),
@@ -223,24 +223,6 @@ public static class SessionizeParser
         }
 
         return SessionKind.Talk;
-    }
-
-    // Service sessions have no talk. Their title tells a meal or an opening from a break; any other is Other.
-    private static SessionKind ServiceKind(string title)
-    {
-        var text = title.ToLowerInvariant();
-        if (text.Contains("lunch", StringComparison.Ordinal) || text.Contains("dinner", StringComparison.Ordinal) || text.Contains("breakfast", StringComparison.Ordinal))
-        {
-            return SessionKind.Meal;
-        }
-
-        if (text.Contains("break", StringComparison.Ordinal) || text.Contains("coffee", StringComparison.Ordinal) || text.Contains("pause", StringComparison.Ordinal))
-        {
-            return SessionKind.Break;
-        }
-
-        var kind = FrabEventReader.KindOf(Text.Clean(title)?.Replace(' ', '-'));
-        return FrabEventReader.HoldsTalk(kind) ? SessionKind.Other : kind;
     }
 
     private static bool TryReadLocal(string text, out DateTime local) =>
