@@ -80,7 +80,7 @@ public static class PretalxWidgetParser
 
             if (!rooms.TryAdd(id, new ImportedRoom($"pretalx:room:{id}", name)))
             {
-                rejections.Add(new ImportRejection(ImportItemKind.Room, label, $"{label}: the room id {id} appears more than once in the file; the first room with it is used."));
+                rejections.Add(new ImportRejection(ImportItemKind.Room, label, $"{label}: the room id {id} appears more than once in the file. The first room with it is used."));
             }
         }
 

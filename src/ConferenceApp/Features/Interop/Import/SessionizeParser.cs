@@ -48,7 +48,7 @@ public static class SessionizeParser
             rejections.Add(new ImportRejection(ImportItemKind.Session, named, $"{named}: {reason}."));
         }
 
-        var note = $"Sessionize writes its times without a time zone. They were read as local times in the conference's time zone, {clock.TimeZoneId}; check the times below if the event in Sessionize uses another zone.";
+        var note = $"Sessionize writes its times without a time zone. They were read as local times in the conference's time zone, {clock.TimeZoneId}. Check the times below if the event in Sessionize uses another zone.";
         return new ImportedProgram(null, [.. rooms.Values], speakers, events, rejections, [note]);
     }
 
@@ -69,7 +69,7 @@ public static class SessionizeParser
 
             if (!rooms.TryAdd(id, new ImportedRoom($"sessionize:room:{id}", name)))
             {
-                rejections.Add(new ImportRejection(ImportItemKind.Room, label, $"{label}: the room id {id} appears more than once in the file; the first room with it is used."));
+                rejections.Add(new ImportRejection(ImportItemKind.Room, label, $"{label}: the room id {id} appears more than once in the file. The first room with it is used."));
             }
         }
 
