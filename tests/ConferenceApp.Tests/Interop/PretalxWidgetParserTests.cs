@@ -232,6 +232,15 @@ public sealed class PretalxWidgetParserTests
     }
 
     [Fact]
+    public void Speaker_without_code_rejected()
+    {
+        var program = Parse("""{ "talks": [], "speakers": [ { "name": { "de": "Ohne Code" } } ] }""");
+
+        Assert.Empty(program.Speakers);
+        Assert.Equal("Speaker Ohne Code: it has no code, so no talk can refer to it.", Assert.Single(program.Rejections).Reason);
+    }
+
+    [Fact]
     public void Duplicate_room_keeps_first()
     {
         var program = Parse("""{ "talks": [], "rooms": [ { "id": 1, "name": "A" }, { "id": 1, "name": "B" } ] }""");

@@ -274,6 +274,17 @@ public sealed class SessionizeParserTests
     }
 
     [Fact]
+    public void Speaker_without_id_rejected()
+    {
+        var program = Parse("""{ "sessions": [], "speakers": [ { "fullName": "Nobody Known" } ] }""");
+
+        Assert.Empty(program.Speakers);
+        var rejection = Assert.Single(program.Rejections);
+        Assert.Equal(ImportItemKind.Speaker, rejection.Kind);
+        Assert.Equal("Speaker Nobody Known: it has no id, so no session can refer to it.", rejection.Reason);
+    }
+
+    [Fact]
     public void Bad_time_rejected()
     {
         var program = Parse(Session(""" "id": "5", "title": "When", "startsAt": "Saturday 10am", "endsAt": "2026-10-24T10:30:00", "roomId": 1 """));

@@ -35,10 +35,7 @@ public static class PretalxWidgetParser
         var clock = new ConferenceClock(ConferenceClock.FindZone(fileZone) is null ? conferenceZoneId : fileZone!);
         var rejections = new List<ImportRejection>();
         var rooms = ReadRooms(root, rejections);
-        var speakers = ImportJson.Objects(root, "speakers")
-            .Select(s => new ImportedSpeaker(SpeakerKey(Text.Clean(ImportJson.TextOf(s, "code")) ?? "(missing code)"), ImportJson.Localized(s, "name") ?? "", null,
-                null, ImportJson.Localized(s, "biography")))
-            .ToList();
+        var speakers = ReadSpeakers(root, rejections);
 
         var items = new List<ReadItem>();
         var position = 0;
@@ -85,6 +82,26 @@ public static class PretalxWidgetParser
         }
 
         return rooms;
+    }
+
+    private static List<ImportedSpeaker> ReadSpeakers(JsonElement root, List<ImportRejection> rejections)
+    {
+        var speakers = new List<ImportedSpeaker>();
+        foreach (var speaker in ImportJson.Objects(root, "speakers"))
+        {
+            var code = Text.Clean(ImportJson.TextOf(speaker, "code"));
+            var name = ImportJson.Localized(speaker, "name");
+            if (code is null)
+            {
+                var label = $"Speaker {Text.Clean(name) ?? "without name"}";
+                rejections.Add(new ImportRejection(ImportItemKind.Speaker, label, $"{label}: it has no code, so no talk can refer to it."));
+                continue;
+            }
+
+            speakers.Add(new ImportedSpeaker(SpeakerKey(code), name ?? "", null, null, ImportJson.Localized(speaker, "biography")));
+        }
+
+        return speakers;
     }
 
     /// <summary>Returns the talk or break, or null and the <paramref name="reason"/> it cannot be imported.</summary>

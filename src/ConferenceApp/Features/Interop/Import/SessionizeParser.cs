@@ -26,7 +26,7 @@ public static class SessionizeParser
         var clock = new ConferenceClock(conferenceZoneId);
         var rejections = new List<ImportRejection>();
         var rooms = ReadRooms(root, rejections);
-        var speakers = ReadSpeakers(root);
+        var speakers = ReadSpeakers(root, rejections);
         var formats = ReadFormats(root);
 
         var events = new List<ImportedEvent>();
@@ -76,7 +76,7 @@ public static class SessionizeParser
         return rooms;
     }
 
-    private static List<ImportedSpeaker> ReadSpeakers(JsonElement root)
+    private static List<ImportedSpeaker> ReadSpeakers(JsonElement root, List<ImportRejection> rejections)
     {
         var speakers = new List<ImportedSpeaker>();
         foreach (var speaker in ImportJson.Objects(root, "speakers"))
@@ -84,10 +84,15 @@ public static class SessionizeParser
             var id = Text.Clean(ImportJson.TextOf(speaker, "id"));
             var name = Text.Clean(ImportJson.TextOf(speaker, "fullName"))
                 ?? Text.Clean($"{ImportJson.TextOf(speaker, "firstName")} {ImportJson.TextOf(speaker, "lastName")}");
+            if (id is null)
+            {
+                var label = $"Speaker {name ?? "without name"}";
+                rejections.Add(new ImportRejection(ImportItemKind.Speaker, label, $"{label}: it has no id, so no session can refer to it."));
+                continue;
+            }
 
             // The planner rejects a speaker without a name or with a repeated id, with the reason.
-            speakers.Add(new ImportedSpeaker(SpeakerKey(id ?? $"(missing id, {name ?? "no name"})"), name ?? "", null,
-                ImportJson.TextOf(speaker, "tagLine"), ImportJson.TextOf(speaker, "bio")));
+            speakers.Add(new ImportedSpeaker(SpeakerKey(id), name ?? "", null, ImportJson.TextOf(speaker, "tagLine"), ImportJson.TextOf(speaker, "bio")));
         }
 
         return speakers;
