@@ -241,6 +241,14 @@ public sealed class PretalxWidgetParserTests
     }
 
     [Fact]
+    public void Non_object_talk_rejected()
+    {
+        var program = Parse("""{ "talks": [ null ] }""");
+
+        Assert.Equal("Talk 1: the entry of \"talks\" is a JSON null, not an object.", Assert.Single(program.Rejections).Reason);
+    }
+
+    [Fact]
     public void Duplicate_room_keeps_first()
     {
         var program = Parse("""{ "talks": [], "rooms": [ { "id": 1, "name": "A" }, { "id": 1, "name": "B" } ] }""");

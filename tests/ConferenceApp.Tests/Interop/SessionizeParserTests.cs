@@ -285,6 +285,15 @@ public sealed class SessionizeParserTests
     }
 
     [Fact]
+    public void Non_object_session_rejected()
+    {
+        var program = Parse("""{ "sessions": [ 42, "text" ] }""");
+
+        Assert.Equal(["Session 1: the entry of \"sessions\" is a JSON number, not an object.", "Session 2: the entry of \"sessions\" is a JSON string, not an object."],
+            program.Rejections.Select(r => r.Reason));
+    }
+
+    [Fact]
     public void Bad_time_rejected()
     {
         var program = Parse(Session(""" "id": "5", "title": "When", "startsAt": "Saturday 10am", "endsAt": "2026-10-24T10:30:00", "roomId": 1 """));

@@ -32,6 +32,12 @@ public static class ImportJson
         }
     }
 
+    /// <summary>Returns every element of the array <paramref name="name"/>, of any JSON kind, or none when it is missing or not an array.</summary>
+    public static IEnumerable<JsonElement> Elements(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : [];
+
     public static IEnumerable<JsonElement> Objects(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)

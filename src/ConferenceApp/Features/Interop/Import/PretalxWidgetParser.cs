@@ -39,9 +39,16 @@ public static class PretalxWidgetParser
 
         var items = new List<ReadItem>();
         var position = 0;
-        foreach (var talk in ImportJson.Objects(root, "talks"))
+        foreach (var talk in ImportJson.Elements(root, "talks"))
         {
             position++;
+            if (talk.ValueKind != JsonValueKind.Object)
+            {
+                var entry = $"Talk {position}";
+                rejections.Add(new ImportRejection(ImportItemKind.Session, entry, $"{entry}: the entry of \"talks\" is a JSON {talk.ValueKind.ToString().ToLowerInvariant()}, not an object."));
+                continue;
+            }
+
             var item = ReadTalk(talk, position, clock, rooms, out var label, out var reason);
             if (item is not null)
             {

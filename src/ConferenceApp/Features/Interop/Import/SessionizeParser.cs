@@ -31,9 +31,16 @@ public static class SessionizeParser
 
         var events = new List<ImportedEvent>();
         var position = 0;
-        foreach (var session in ImportJson.Objects(root, "sessions"))
+        foreach (var session in ImportJson.Elements(root, "sessions"))
         {
             position++;
+            if (session.ValueKind != JsonValueKind.Object)
+            {
+                var entry = $"Session {position}";
+                rejections.Add(new ImportRejection(ImportItemKind.Session, entry, $"{entry}: the entry of \"sessions\" is a JSON {session.ValueKind.ToString().ToLowerInvariant()}, not an object."));
+                continue;
+            }
+
             var id = Text.Clean(ImportJson.TextOf(session, "id"));
             var label = id is null ? $"Session {position} (no id)" : $"Session {id}";
             var item = ReadSession(session, id, label, clock, rooms, formats, out var reason);
