@@ -18,18 +18,16 @@ public static class Text
         title.Length > 0 && OpeningQuotes.Contains(title[0], StringComparison.Ordinal) ? title : $"“{title}”";
 
     /// <summary>
-    /// Removes the bidirectional embedding and override characters (U+202A to U+202E). They
-    /// reverse the text that follows them, which can disguise a name or a link, and Hebrew or
-    /// Arabic text never needs them. The direction marks U+200E and U+200F are kept.
+    /// Removes the bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to
+    /// U+2069). They reorder the text that follows them, which can disguise a name or a link, and
+    /// Hebrew or Arabic text reads correctly without them. The direction marks U+200E and U+200F,
+    /// which affect only the neutral characters next to them, are kept.
     /// </summary>
     public static string RemoveDirectionOverrides(string value)
     {
-        if (!value.AsSpan().ContainsAnyInRange('\u202A', '\u202E'))
-        {
-            return value;
-        }
+        static bool Reorders(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
-        return string.Concat(value.Where(c => c is < '\u202A' or > '\u202E'));
+        return value.Any(Reorders) ? string.Concat(value.Where(c => !Reorders(c))) : value;
     }
 
     /// <summary>

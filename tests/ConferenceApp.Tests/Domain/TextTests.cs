@@ -51,10 +51,13 @@ public sealed class TextTests
         Assert.Equal("a\nb\nc", Text.CleanMultiline("a\r\nb\rc"));
     }
 
-    [Fact]
-    public void Clean_removes_direction_overrides()
+    [Theory]
+    [InlineData("x\u202Eevil.exe\u202C")]
+    [InlineData("x\u202Aevil\u202B.exe")]
+    [InlineData("x\u2066evil\u2067.exe\u2068\u2069")]
+    public void Clean_removes_direction_overrides(string typed)
     {
-        Assert.Equal("xevil.exe", Text.Clean("x\u202Eevil.exe\u202C"));
+        Assert.Equal("xevil.exe", Text.Clean(typed));
     }
 
     [Fact]

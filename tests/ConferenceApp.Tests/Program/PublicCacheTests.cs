@@ -208,6 +208,23 @@ public sealed class PublicCacheTests : OrganizerTestBase
         }
     }
 
+    [Theory]
+    [InlineData("/" + Conference + "/schedule.xml")]
+    [InlineData("/" + Conference + "/schedule.ics")]
+    [InlineData("/api/conferences/" + Conference + "/talks")]
+    public async Task Compressed_export_has_weak_etag(string url)
+    {
+        var visitor = App.CreateClient();
+        using var plain = await visitor.GetAsync(new Uri(url, UriKind.Relative));
+        using var compressed = await SendAsync(visitor, url, r => r.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip")));
+
+        Assert.False(plain.Headers.ETag!.IsWeak);
+        Assert.True(compressed.Headers.ETag!.IsWeak);
+        Assert.Equal(plain.Headers.ETag.Tag, compressed.Headers.ETag.Tag);
+        using var revalidated = await SendAsync(visitor, url, r => r.Headers.IfNoneMatch.Add(compressed.Headers.ETag));
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
     [Fact]
     public async Task Stylesheets_fingerprinted_and_kept_a_year()
     {
