@@ -7,7 +7,7 @@ public sealed class PublicCacheOptions
 
     /// <summary>
     /// Whether public responses are served from and stored in the cache. Off, every request renders
-    /// its page, which is how uncached rendering is measured; compression and ETags still apply.
+    /// its page, which is how uncached rendering is measured. Compression and ETags still apply.
     /// </summary>
     public bool Enabled { get; set; } = true;
 
