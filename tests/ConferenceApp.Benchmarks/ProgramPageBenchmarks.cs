@@ -9,9 +9,9 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace ConferenceApp.Benchmarks;
 
 /// <summary>
-/// Benchmarks of rendering the large conference's public pages with the output cache off: each
-/// request runs the app's whole pipeline in memory (no sockets), through the query, the snapshot
-/// from the memory cache, the view, and the ETag middleware that hashes the body.
+/// Benchmarks of rendering the large conference's public pages with the output cache off. Each
+/// request runs the app's whole pipeline in memory, without sockets: the query, the snapshot from
+/// the memory cache, the view, and the ETag middleware that hashes the body.
 /// </summary>
 [Config(typeof(ShortRunConfig))]
 public partial class ProgramPageBenchmarks : IDisposable
@@ -77,7 +77,7 @@ public partial class ProgramPageBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    // BenchmarkDotNet derives from the class, so it is not sealed and follows the dispose pattern.
+    // BenchmarkDotNet rejects sealed benchmark classes, so this one follows the full dispose pattern.
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
