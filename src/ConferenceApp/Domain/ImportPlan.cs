@@ -25,8 +25,8 @@ public sealed record RoomValues(string Name);
 /// <summary>A slot's local start and end in the conference's zone.</summary>
 public sealed record SlotValues(DateTime Start, DateTime End);
 
-/// <summary>A speaker's values; a null <see cref="Headline"/> keeps the one the draft has.</summary>
-public sealed record SpeakerValues(string Name, string? Email, string? Headline);
+/// <summary>A speaker's values; a null <see cref="Headline"/> or <see cref="Bio"/> keeps the one the draft has.</summary>
+public sealed record SpeakerValues(string Name, string? Email, string? Headline, string? Bio = null);
 
 /// <summary>A session's values; the slot, room and people are named by their plan keys.</summary>
 public sealed record SessionValues(string? Title, SessionKind Kind, string? Description, string SlotKey, string? RoomKey, IReadOnlyList<string> PeopleKeys);

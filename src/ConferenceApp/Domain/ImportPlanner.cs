@@ -19,6 +19,8 @@ public static class ImportPlanner
             notes.Add($"The file's times are in {fileZone}. They were converted to the conference's time zone, {draft.TimeZoneId}, so every item keeps its moment in time.");
         }
 
+        notes.AddRange(program.Notes ?? []);
+
         var rooms = PlanRooms(program.Rooms, draft.Rooms);
         var speakers = PlanSpeakers(program.Speakers, draft.Speakers);
 
@@ -127,11 +129,12 @@ public static class ImportPlanner
             var name = Text.Clean(speaker.Name);
             var label = $"Speaker {name ?? speaker.SourceKey}";
             var email = Text.Clean(speaker.Email)?.ToLowerInvariant();
-            var values = new SpeakerValues(name ?? "", email, Text.Clean(speaker.Headline));
+            var values = new SpeakerValues(name ?? "", email, Text.Clean(speaker.Headline), Text.CleanMultiline(speaker.Bio));
 
             var errors = new List<FieldError>();
             Text.Check(errors, "Name", "The name", name, Text.NameMaxLength, required: true);
             Text.Check(errors, "Headline", "The headline", values.Headline, Text.TitleMaxLength, required: false);
+            Text.Check(errors, "Bio", "The bio", values.Bio, Text.LongTextMaxLength, required: false);
             if (email is not null && (email.Length > Speaker.EmailMaxLength || !email.Contains('@', StringComparison.Ordinal)))
             {
                 errors.Add(new FieldError("Email", $"the email address {email} is invalid"));
@@ -161,6 +164,7 @@ public static class ImportPlanner
             {
                 AddChange(changes, "Name", match.Name, values.Name);
                 AddChange(changes, "Headline", match.Headline, values.Headline ?? match.Headline);
+                AddChange(changes, "Bio", match.Bio, values.Bio ?? match.Bio);
                 AddChange(changes, "Email", match.Email, email ?? match.Email);
                 AddChange(changes, "Source id", match.SourceKey, speaker.SourceKey);
             }

@@ -5,18 +5,20 @@ namespace ConferenceApp.Domain;
 /// so a file's own zone no longer matters once it is read. <see cref="Rejections"/> lists the items
 /// the parser could not read, which the preview shows next to the rest.
 /// </summary>
+/// <param name="Notes">What the preview should say about how the parser read the file, such as the zone of times without an offset.</param>
 public sealed record ImportedProgram(
     string? TimeZoneId,
     IReadOnlyList<ImportedRoom> Rooms,
     IReadOnlyList<ImportedSpeaker> Speakers,
     IReadOnlyList<ImportedEvent> Events,
-    IReadOnlyList<ImportRejection> Rejections);
+    IReadOnlyList<ImportRejection> Rejections,
+    IReadOnlyList<string>? Notes = null);
 
 /// <summary>A room by its key in the file, such as "frab:room:Hall 1".</summary>
 public sealed record ImportedRoom(string SourceKey, string Name);
 
-/// <summary>A speaker or other person by their key in the file; <see cref="Email"/> and <see cref="Headline"/> are null when the file has none.</summary>
-public sealed record ImportedSpeaker(string SourceKey, string Name, string? Email, string? Headline = null);
+/// <summary>A speaker or other person by their key in the file; <see cref="Email"/>, <see cref="Headline"/> and <see cref="Bio"/> are null when the file has none.</summary>
+public sealed record ImportedSpeaker(string SourceKey, string Name, string? Email, string? Headline = null, string? Bio = null);
 
 /// <summary>
 /// One program item. A talk (<see cref="IsTalk"/>) becomes a session of <see cref="Kind"/> holding one
@@ -72,7 +74,7 @@ public sealed record DraftRoom(int Id, string? SourceKey, string Name);
 public sealed record DraftSlot(int Id, DateTime Start, DateTime End);
 
 /// <summary>A speaker of the draft; <see cref="Email"/> is the normalized address an earlier import stored, or null.</summary>
-public sealed record DraftSpeaker(int Id, string? SourceKey, string Name, string? Headline = null, string? Email = null);
+public sealed record DraftSpeaker(int Id, string? SourceKey, string Name, string? Headline = null, string? Email = null, string? Bio = null);
 
 public sealed record DraftSession(int Id, string? SourceKey, string? Title, SessionKind Kind, string? Description, int? SlotId, int? RoomId, IReadOnlyList<int> PeopleIds);
 

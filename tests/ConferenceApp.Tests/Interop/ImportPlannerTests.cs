@@ -258,4 +258,38 @@ public sealed class ImportPlannerTests
         Assert.Equal(plan.Slots[0].Key, plan.Sessions[0].Values!.SlotKey);
         Assert.Equal(plan.Slots[0].Key, plan.Sessions[1].Values!.SlotKey);
     }
+
+    [Fact]
+    public void Changed_bio_is_update()
+    {
+        var draft = EmptyDraft() with { Speakers = [new DraftSpeaker(3, "sessionize:speaker:1", "Ada", Bio: "Old bio.")] };
+        var program = new ImportedProgram(null, [], [new ImportedSpeaker("sessionize:speaker:1", "Ada", null, Bio: "New\r\nbio.")], [], []);
+
+        var row = Assert.Single(ImportPlanner.Plan(program, draft).Speakers);
+
+        Assert.Equal(ImportAction.Update, row.Action);
+        var change = Assert.Single(row.Changes);
+        Assert.Equal(("Bio", "Old bio.", "New\nbio."), (change.Field, change.Old, change.New));
+    }
+
+    [Fact]
+    public void Missing_bio_keeps_draft()
+    {
+        var draft = EmptyDraft() with { Speakers = [new DraftSpeaker(3, "sessionize:speaker:1", "Ada", Bio: "Old bio.")] };
+        var program = new ImportedProgram(null, [], [new ImportedSpeaker("sessionize:speaker:1", "Ada", null)], [], []);
+
+        var row = Assert.Single(ImportPlanner.Plan(program, draft).Speakers);
+
+        Assert.Equal(ImportAction.Unchanged, row.Action);
+    }
+
+    [Fact]
+    public void Parser_notes_reach_plan()
+    {
+        var program = new ImportedProgram(null, [], [], [], [], ["Times were read in Europe/Berlin."]);
+
+        var plan = ImportPlanner.Plan(program, EmptyDraft());
+
+        Assert.Equal(["Times were read in Europe/Berlin."], plan.Notes);
+    }
 }

@@ -225,7 +225,7 @@ public sealed class ProfileAndTalkFormTests : SpeakerTestBase
         var talkId = await TalkOfAsync(account.SpeakerId);
 
         var profile = await account.Client.GetPageAsync(ProfileUrl);
-        Assert.Single(profile.Document.QuerySelectorAll("script[src^='/js/bio-preview.js']"));
+        Assert.Single(profile.Document.QuerySelectorAll("script[src^='/js/bio-preview.'][src$='.js']"));
         Assert.Empty(profile.Document.QuerySelectorAll("script:not([src])"));
 
         foreach (var url in new[] { "/speaker", TalkUrl(talkId), $"/{Conference}/speakers/{account.SpeakerSlug}", $"/{Conference}/program" })

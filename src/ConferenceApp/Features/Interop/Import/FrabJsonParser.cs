@@ -12,7 +12,7 @@ public static class FrabJsonParser
     /// <exception cref="ImportFileException">The file is not JSON or has no schedule object.</exception>
     public static ImportedProgram Parse(Stream content, string defaultZoneId)
     {
-        using var document = Load(content);
+        using var document = ImportJson.Load(content);
         if (document.RootElement.ValueKind != JsonValueKind.Object
             || !document.RootElement.TryGetProperty("schedule", out var schedule) || schedule.ValueKind != JsonValueKind.Object
             || !schedule.TryGetProperty("conference", out var conference) || conference.ValueKind != JsonValueKind.Object)
@@ -50,18 +50,6 @@ public static class FrabJsonParser
         }
 
         return reader.Build();
-    }
-
-    private static JsonDocument Load(Stream content)
-    {
-        try
-        {
-            return JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException exception)
-        {
-            throw new ImportFileException($"The file is not valid JSON: {exception.Message}");
-        }
     }
 
     private static FrabRawEvent ReadEvent(JsonElement item, string dayDate, string roomName) => new(

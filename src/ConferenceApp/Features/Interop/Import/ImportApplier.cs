@@ -104,14 +104,14 @@ public sealed class ImportApplier(ConferenceDbContext db)
             var speaker = row.ExistingId is { } id ? existing[id] : null;
             if (speaker is null)
             {
-                speaker = Speaker.Create(conferenceId, new SpeakerDetails(FreeSlug(row.Values!.Name, "speaker", slugs), row.Values.Name, row.Values.Headline, null));
+                speaker = Speaker.Create(conferenceId, new SpeakerDetails(FreeSlug(row.Values!.Name, "speaker", slugs), row.Values.Name, row.Values.Headline, row.Values.Bio));
                 speaker.SetSourceKey(row.Key);
                 speaker.SetEmail(row.Values.Email);
                 db.Speakers.Add(speaker);
             }
             else if (row.Action == ImportAction.Update)
             {
-                speaker.Update(new SpeakerDetails(speaker.Slug, row.Values!.Name, row.Values.Headline ?? speaker.Headline, speaker.Bio));
+                speaker.Update(new SpeakerDetails(speaker.Slug, row.Values!.Name, row.Values.Headline ?? speaker.Headline, row.Values.Bio ?? speaker.Bio));
                 speaker.SetEmail(row.Values.Email ?? speaker.Email);
                 speaker.SetSourceKey(row.Key);
             }

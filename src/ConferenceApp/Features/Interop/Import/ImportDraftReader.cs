@@ -28,7 +28,7 @@ public sealed class ImportDraftReader(ConferenceDbContext db)
             .ToListAsync(cancellationToken);
         var speakers = await db.Speakers.AsNoTracking().OfConference(conferenceId)
             .OrderBy(s => s.Id)
-            .Select(s => new DraftSpeaker(s.Id, s.SourceKey, s.Name, s.Headline, s.Email))
+            .Select(s => new DraftSpeaker(s.Id, s.SourceKey, s.Name, s.Headline, s.Email, s.Bio))
             .ToListAsync(cancellationToken);
         var sessions = await db.Sessions.AsNoTracking().OfConference(conferenceId)
             .OrderBy(s => s.Id)

@@ -15,6 +15,8 @@ public static class ImportFormats
         new("frab-xml", "frab schedule XML", FrabXmlParser.Parse),
         new("frab-json", "frab schedule JSON", FrabJsonParser.Parse),
         new("csv", "CSV of speakers and talks", CsvScheduleParser.Parse),
+        new("sessionize", "Sessionize “All data” JSON", SessionizeParser.Parse),
+        new("pretalx-widget", "pretalx JSON (schedule widget data)", PretalxWidgetParser.Parse),
     ];
 
     public static ImportFormat? Find(string? value) => All.FirstOrDefault(f => f.Value == value);
