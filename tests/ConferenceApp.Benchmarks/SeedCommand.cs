@@ -25,7 +25,8 @@ public static class SeedCommand
         var databasePath = ParseDatabasePath(arguments);
         if (databasePath is null)
         {
-            await Console.Error.WriteLineAsync($"Missing or invalid arguments: {string.Join(' ', arguments)}. {Usage}");
+            var problem = arguments.Length == 0 ? "Missing --database PATH." : $"Invalid arguments: {string.Join(' ', arguments)}.";
+            await Console.Error.WriteLineAsync($"{problem} {Usage}");
             return 2;
         }
 
