@@ -20,8 +20,6 @@ namespace ConferenceApp.Benchmarks;
 [Config(typeof(ShortRunConfig))]
 public class ImportBenchmarks
 {
-    private const string ConferenceSlug = "large";
-
     private GeneratedConference _conference = null!;
     private string _folder = null!;
     private string _templatePath = null!;
@@ -59,9 +57,7 @@ public class ImportBenchmarks
         // Migrating takes longer than the import itself, so it runs once and each iteration copies the file.
         using var db = OpenContext(_templatePath);
         db.Database.Migrate();
-        db.Conferences.Add(Conference.Create(new ConferenceDetails(
-            ConferenceSlug, "Large conference", null, _conference.TimeZoneId, _conference.StartDate, _conference.EndDate)));
-        db.SaveChanges();
+        LargeConferenceImport.CreateConferenceAsync(db, _conference, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [IterationSetup(Target = nameof(ImportLargeConference))]
@@ -91,20 +87,7 @@ public class ImportBenchmarks
     public async Task<ImportPlan> ImportLargeConference()
     {
         await using var db = OpenContext(_databasePath);
-        var conferenceId = await db.Conferences.Where(c => c.Slug == ConferenceSlug).Select(c => c.Id).SingleAsync();
-
-        using var content = new MemoryStream(_conference.Xml, writable: false);
-        var program = FrabXmlParser.Parse(content, _conference.TimeZoneId);
-        var draft = await new ImportDraftReader(db).ReadAsync(conferenceId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"The conference {conferenceId} is missing from {_databasePath}.");
-        var plan = ImportPlanner.Plan(program, draft);
-        if (plan.Count(ImportAction.Rejected) > 0)
-        {
-            throw new InvalidOperationException($"The plan rejected {plan.Count(ImportAction.Rejected)} items of the generated file.");
-        }
-
-        var failure = await new ImportApplier(db).ApplyAsync(conferenceId, plan, CancellationToken.None);
-        return failure is null ? plan : throw new InvalidOperationException($"The import failed: {failure}");
+        return await LargeConferenceImport.ImportAsync(db, _conference, CancellationToken.None);
     }
 
     private static ConferenceDbContext OpenContext(string path)

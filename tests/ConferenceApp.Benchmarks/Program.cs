@@ -1,5 +1,25 @@
 using BenchmarkDotNet.Running;
-using ConferenceApp.Benchmarks;
 
-// Runs the benchmarks that the arguments select, such as --filter '*Import*'. See docs/benchmarks.md.
-BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
+namespace ConferenceApp.Benchmarks;
+
+/// <summary>
+/// The entry point, a named class because top-level statements would declare a second global
+/// <c>Program</c> beside the app's, which <see cref="LargeConferenceHost"/> hosts.
+/// </summary>
+public static class BenchmarksEntryPoint
+{
+    /// <summary>
+    /// Runs <c>seed --database PATH</c> (see <see cref="SeedCommand"/>), or else the benchmarks that the
+    /// arguments select, such as <c>--filter '*Import*'</c>. See docs/benchmarks.md.
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == SeedCommand.Name)
+        {
+            return await SeedCommand.RunAsync(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarksEntryPoint).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -268,6 +268,21 @@ public sealed class PublicCacheTests : OrganizerTestBase
         Assert.Null(second.Headers.Age);
     }
 
+    [Fact]
+    public async Task Disabled_cache_renders_every_request()
+    {
+        await using var app = new AppFactory { Settings = { ["OutputCache:Enabled"] = "false" } };
+        var visitor = app.CreateClient();
+
+        using var first = await visitor.GetAsync(new Uri(ProgramUrl, UriKind.Relative));
+        using var second = await visitor.GetAsync(new Uri(ProgramUrl, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+        Assert.NotNull(second.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Requests <paramref name="url"/> until it comes from the cache, and returns the body.</summary>
     private static async Task<string> CachedAsync(HttpClient client, string url)
     {

@@ -13,7 +13,8 @@ namespace ConferenceApp.Infrastructure.Caching;
 /// A signed-in organizer or speaker gets the same addresses with their own menu. Their requests
 /// neither read nor fill the cache, so no visitor gets their page and they never get a visitor's.
 /// A response that sets a cookie, is not 200 or says no-store or private is not stored either, nor
-/// one rendered while its conference changed.
+/// one rendered while its conference changed. With <see cref="PublicCacheOptions.Enabled"/> false
+/// nothing is read or stored.
 /// </remarks>
 internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, CacheGenerations generations) : IOutputCachePolicy
 {
@@ -24,7 +25,8 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
     {
         var http = context.HttpContext;
         var request = http.Request;
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        var cacheable = options.Value.Enabled
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && http.User.Identity?.IsAuthenticated != true
             && !request.Headers.ContainsKey(HeaderNames.Authorization);
 
