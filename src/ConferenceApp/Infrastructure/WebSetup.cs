@@ -23,7 +23,21 @@ public static class WebSetup
                 .PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
         }
 
-        services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
+        // Cookies are Secure whenever the request is HTTPS. With Site:PublicUrl set to an https
+        // address, which production requires, every request counts as HTTPS behind a proxy too.
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeader;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
@@ -62,6 +76,7 @@ public static class WebSetup
         // Visitors never see exception details, in any environment: the error page shows a
         // reference that matches the id in the log entry.
         app.UsePublicAddress();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 

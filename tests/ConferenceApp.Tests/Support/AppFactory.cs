@@ -97,9 +97,20 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
         return new AsyncServiceScopeWithDb(scope, scope.ServiceProvider.GetRequiredService<ConferenceDbContext>());
     }
 
-    /// <summary>A client that does not follow redirects, so tests can assert on them.</summary>
+    /// <summary>
+    /// A client that does not follow redirects, so tests can assert on them. When Site:PublicUrl
+    /// is https, the client talks https too, because the site's cookies are then Secure and a
+    /// client sends them only over https.
+    /// </summary>
     public HttpClient CreateBrowserlessClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = Settings.TryGetValue("Site:PublicUrl", out var url) && url.StartsWith("https:", StringComparison.Ordinal)
+                ? new Uri("https://localhost")
+                : new Uri("http://localhost"),
+        });
 
     /// <summary>Creates the organizer account (once) and returns a client signed in as it.</summary>
     public async Task<HttpClient> CreateOrganizerClientAsync()
