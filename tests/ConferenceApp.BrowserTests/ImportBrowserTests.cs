@@ -6,9 +6,9 @@ using ConferenceApp.BrowserTests.Support;
 namespace ConferenceApp.BrowserTests;
 
 /// <summary>
-/// The program travels out and back in through the browser: a visitor follows the export links of
-/// the program page, and an organizer imports the demo's frab XML into a new conference through the
-/// upload form, the preview and the confirmation.
+/// The exports and the import in the browser. A visitor follows the export links of the program
+/// page. An organizer imports the demo's frab XML into a new conference through the upload form,
+/// the preview and the confirmation.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class ImportBrowserTests(BrowserFixture browser)

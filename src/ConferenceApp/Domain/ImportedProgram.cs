@@ -5,7 +5,7 @@ namespace ConferenceApp.Domain;
 /// so a file's own zone no longer matters once it is read. <see cref="Rejections"/> lists the items
 /// the parser could not read, which the preview shows next to the rest.
 /// </summary>
-/// <param name="Notes">What the preview should say about how the parser read the file, such as the zone of times without an offset.</param>
+/// <param name="Notes">Notes for the preview on how the parser read the file, such as the zone of times without an offset.</param>
 public sealed record ImportedProgram(
     string? TimeZoneId,
     IReadOnlyList<ImportedRoom> Rooms,

@@ -27,7 +27,7 @@ public sealed class SecurityHeadersTests
         await using var app = new AppFactory();
         var client = app.CreateBrowserlessClient();
 
-        // Twice, so that the second answer of a public page comes from the output cache.
+        // Twice, so that the second response of a public page comes from the output cache.
         for (var i = 0; i < 2; i++)
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));

@@ -12,8 +12,8 @@ namespace ConferenceApp.Infrastructure.Caching;
 /// <remarks>
 /// A signed-in organizer or speaker gets the same addresses with their own menu. Their requests
 /// neither read nor fill the cache, so no visitor gets their page and they never get a visitor's.
-/// A response that sets a cookie, is not 200 or says no-store or private is not stored either, nor
-/// one rendered while its conference changed. With <see cref="PublicCacheOptions.Enabled"/> false
+/// A response that sets a cookie, is not 200, or has Cache-Control no-store or private is not
+/// stored either, nor one rendered while its conference changed. With <see cref="PublicCacheOptions.Enabled"/> false
 /// nothing is read or stored.
 /// </remarks>
 internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, CacheGenerations generations) : IOutputCachePolicy
