@@ -13,10 +13,10 @@ namespace ConferenceApp.Infrastructure.Health;
 /// </summary>
 public static class HealthSetup
 {
-    /// <summary>Returns 200 while the process serves requests; it checks no dependency, so a restart is the only cure for a failure.</summary>
+    /// <summary>Returns 200 while the process serves requests; it checks no dependency, so only a restart fixes a failure.</summary>
     public const string LivePath = "/health/live";
 
-    /// <summary>Returns 200 when the database, and Redis when configured, answer, and 503 otherwise, so that a balancer sends no requests to the instance.</summary>
+    /// <summary>Returns 200 when the database, and Redis when configured, respond, and 503 otherwise, so that a balancer sends no requests to the instance.</summary>
     public const string ReadyPath = "/health/ready";
 
     private const string ReadyTag = "ready";

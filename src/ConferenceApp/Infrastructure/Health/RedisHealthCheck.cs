@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConferenceApp.Infrastructure.Health;
 
-/// <summary>Sends PING over the app's shared Redis connection; unhealthy when Redis does not answer.</summary>
+/// <summary>Sends PING over the app's shared Redis connection; unhealthy when Redis does not respond.</summary>
 internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
