@@ -65,8 +65,6 @@ public static class WebSetup
 
     public static WebApplication UseConferenceWeb(this WebApplication app)
     {
-        // Visitors never see exception details, in any environment: the error page shows a
-        // reference that matches the id in the log entry.
         if (!string.IsNullOrWhiteSpace(app.Configuration[RetiredKeysFolderKey]))
         {
             app.Logger.LogWarning(
@@ -74,6 +72,8 @@ public static class WebSetup
                 RetiredKeysFolderKey);
         }
 
+        // Visitors never see exception details, in any environment: the error page shows a
+        // reference that matches the id in the log entry.
         app.UsePublicAddress();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

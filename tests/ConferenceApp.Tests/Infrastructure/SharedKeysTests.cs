@@ -66,6 +66,17 @@ public sealed class SharedKeysTests : IDisposable
         Assert.True(await scope.Db.Rooms.AnyAsync(r => r.Name == "Room from the other instance"));
     }
 
+    [Fact]
+    public async Task Retired_keys_folder_logs_warning()
+    {
+        using var app = new AppFactory { Settings = { ["DataProtection:KeysFolder"] = Path.Combine(_folder, "keys") } };
+
+        using var response = await app.CreateBrowserlessClient().GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Contains(app.Logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.StartsWith("DataProtection:KeysFolder is set but no longer read", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "keys")), "The app created the retired keys folder.");
+    }
+
     public void Dispose()
     {
         _first.Dispose();
