@@ -4,6 +4,9 @@ using ConferenceApp.Infrastructure.Caching;
 using ConferenceApp.Testing;
 using ConferenceApp.Tests.Organize;
 using ConferenceApp.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,6 +43,35 @@ public sealed class SharedCacheTests : IAsyncLifetime
 
         var program = await visitor.GetStringAsync(new Uri(ProgramPage, UriKind.Relative));
         Assert.Contains("Renamed hall", program, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_rendered_during_other_instances_change_is_not_stored()
+    {
+        var first = Start(_redis.Configuration);
+        var pause = new PauseBeforeRender();
+        var second = Start(_redis.Configuration).WithWebHostBuilder(builder => builder.ConfigureTestServices(
+            services => services.Configure<MvcOptions>(options => options.Filters.Add(pause))));
+        var visitor = second.CreateClient();
+
+        // B loads the program's view model, then waits while A saves and publishes a change.
+        using var pausedRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(ProgramPage, UriKind.Relative));
+        pausedRequest.Headers.Add(PauseBeforeRender.Header, "1");
+        var paused = visitor.SendAsync(pausedRequest);
+        await pause.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var organizer = new OrganizerBrowser(await first.CreateOrganizerClientAsync());
+        var roomId = await FirstRoomIdAsync(first);
+        var edited = await organizer.SubmitAsync(
+            $"/organize/{DemoConference.Slug}/rooms/{roomId}/edit", new Dictionary<string, string> { ["Name"] = "Hall renamed meanwhile" });
+        OrganizerBrowser.RedirectTarget(edited);
+        await organizer.PublishAsync();
+        pause.Release.SetResult();
+
+        using var stale = await paused;
+        Assert.DoesNotContain("Hall renamed meanwhile", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var next = await visitor.GetStringAsync(new Uri(ProgramPage, UriKind.Relative));
+        Assert.Contains("Hall renamed meanwhile", next, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +134,27 @@ public sealed class SharedCacheTests : IAsyncLifetime
         _apps.Add(app);
         _ = app.Services;
         return app;
+    }
+
+    /// <summary>Holds a request that carries <see cref="Header"/> after its action ran and before its view renders.</summary>
+    private sealed class PauseBeforeRender : IAsyncResultFilter
+    {
+        public const string Header = "X-Test-Pause";
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+        {
+            if (context.HttpContext.Request.Headers.ContainsKey(Header))
+            {
+                Reached.TrySetResult();
+                await Release.Task;
+            }
+
+            await next();
+        }
     }
 
     // The demo conference is the only one, and the program page names the rooms that hold sessions.
