@@ -46,7 +46,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Page_rendered_during_other_instances_change_is_not_stored()
+    public async Task Page_rendered_during_change_not_stored()
     {
         var first = Start(_redis.Configuration);
         var pause = new PauseBeforeRender();
