@@ -10,6 +10,7 @@ using ConferenceApp.Features.Speakers;
 using ConferenceApp.Features.Speakers.Invitations;
 using ConferenceApp.Infrastructure;
 using ConferenceApp.Infrastructure.Caching;
+using ConferenceApp.Infrastructure.Health;
 
 var command = AppCommand.Parse(args);
 
@@ -22,6 +23,7 @@ builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environmen
 builder.Services.AddConferenceAccounts();
 builder.Services.AddConferenceWeb(builder.Configuration);
 builder.Services.AddPublicCaching(builder.Configuration);
+builder.Services.AddConferenceHealthChecks(builder.Configuration);
 builder.Services.AddConferenceServices(builder.Configuration);
 builder.Services.AddProgramFeature();
 builder.Services.AddOrganizeFeature();
@@ -44,6 +46,7 @@ await app.PrepareDatabaseAsync();
 app.UseConferenceWeb();
 app.UsePublicCaching();
 app.MapConferenceRoutes();
+app.MapHealthEndpoints();
 app.MapJsonApi();
 
 await app.RunAsync();

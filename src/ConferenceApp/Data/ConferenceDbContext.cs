@@ -1,5 +1,6 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace ConferenceApp.Data;
 
 /// <summary>
-/// The unit of work for the whole app: the conference model, the audit log and the Identity tables.
+/// The unit of work for the whole app: the conference model, the audit log, the Identity tables
+/// and the Data Protection keys.
 /// </summary>
 /// <remarks>
 /// Every save renews the concurrency token of each changed row and writes one audit entry per
-/// changed row, in the same transaction as the change itself.
+/// changed row of the conference model, in the same transaction as the change itself.
 /// </remarks>
 public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> options, IAuditActor actor)
-    : IdentityDbContext<IdentityUser>(options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Conference> Conferences => Set<Conference>();
 
@@ -43,6 +45,9 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+
+    /// <summary>The keys that protect login cookies and antiforgery tokens, shared by every app instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConferenceApp.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,17 +12,22 @@ public static class WebSetup
     /// <summary>The request header in which scripts send the antiforgery token with a JSON POST, such as the schedule editor's drags.</summary>
     public const string AntiforgeryHeader = "RequestVerificationToken";
 
+    /// <summary>
+    /// The Data Protection application name. Instances isolate their keys by this name, so every
+    /// instance must use the same one; changing it signs everyone out.
+    /// </summary>
+    public const string DataProtectionApplicationName = "ConferenceApp";
+
+    /// <summary>The setting that once named a folder for the Data Protection keys; it is no longer read.</summary>
+    public const string RetiredKeysFolderKey = "DataProtection:KeysFolder";
+
     public static IServiceCollection AddConferenceWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        // Keys that protect the login and antiforgery cookies. Without a folder they live in the
-        // user profile, which a container loses on restart, signing everyone out.
-        var keysFolder = configuration["DataProtection:KeysFolder"];
-        if (!string.IsNullOrWhiteSpace(keysFolder))
-        {
-            services.AddDataProtection()
-                .SetApplicationName("ConferenceApp")
-                .PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
-        }
+        // The keys that protect login cookies and antiforgery tokens live in the database, so that
+        // every app instance on it accepts what another one issued, and a restart signs no one out.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<ConferenceDbContext>();
 
         // Cookies are Secure whenever the request is HTTPS. With Site:PublicUrl set to an https
         // address, which production requires, every request counts as HTTPS behind a proxy too.
@@ -73,6 +79,13 @@ public static class WebSetup
 
     public static WebApplication UseConferenceWeb(this WebApplication app)
     {
+        if (!string.IsNullOrWhiteSpace(app.Configuration[RetiredKeysFolderKey]))
+        {
+            app.Logger.LogWarning(
+                "{Setting} is set but no longer read: the Data Protection keys are stored in the database (table DataProtectionKeys). Remove the setting; keys in that folder are not used.",
+                RetiredKeysFolderKey);
+        }
+
         // Visitors never see exception details, in any environment: the error page shows a
         // reference that matches the id in the log entry.
         app.UsePublicAddress();

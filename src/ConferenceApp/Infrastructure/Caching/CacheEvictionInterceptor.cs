@@ -25,6 +25,9 @@ internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGen
     // Rows that never appear on a public page, so changing them keeps the cache.
     private static readonly HashSet<Type> Unpublished = [typeof(AuditEntry), typeof(ImportUpload), typeof(OutboxMessage), typeof(SpeakerInvitation)];
 
+    /// <summary>How long after a commit the shared cache's entries of the changed conferences are evicted a second time.</summary>
+    public static readonly TimeSpan SharedEvictionRepeatDelay = TimeSpan.FromSeconds(2);
+
     // The tags that each context's saves have changed and that are not yet committed.
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = new();
 
@@ -56,7 +59,7 @@ internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGen
                 tags.UnionWith(slugs.Select(PublicCache.ConferenceTag));
             }
 
-            Remember(context, tags);
+            await RememberAsync(context, tags);
         }
 
         return result;
@@ -191,6 +194,21 @@ internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGen
         _pending.GetOrCreateValue(context).UnionWith(tags);
     }
 
+    private async ValueTask RememberAsync(DbContext context, HashSet<string> tags)
+    {
+        if (tags.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var tag in tags)
+        {
+            await generations.AdvanceAsync(tag);
+        }
+
+        _pending.GetOrCreateValue(context).UnionWith(tags);
+    }
+
     private async ValueTask EvictAsync(DbContext context)
     {
         if (!_pending.TryGetValue(context, out var tags))
@@ -201,7 +219,29 @@ internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGen
         _pending.Remove(context);
         foreach (var tag in tags)
         {
-            generations.Advance(tag);
+            await generations.AdvanceAsync(tag);
+        }
+
+        await EvictTagsAsync(tags);
+
+        // Another instance may have checked its counter just before this commit and be writing
+        // its page to Redis right now. Evicting once more a little later removes such an entry.
+        if (generations.IsShared)
+        {
+            _ = EvictAgainAsync(tags);
+        }
+    }
+
+    private async Task EvictAgainAsync(HashSet<string> tags)
+    {
+        await Task.Delay(SharedEvictionRepeatDelay);
+        await EvictTagsAsync(tags);
+    }
+
+    private async Task EvictTagsAsync(HashSet<string> tags)
+    {
+        foreach (var tag in tags)
+        {
             try
             {
                 // The change is committed whatever the cache does; a cache that cannot be reached

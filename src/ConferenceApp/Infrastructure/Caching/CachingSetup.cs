@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Net.Http.Headers;
 
 namespace ConferenceApp.Infrastructure.Caching;
@@ -24,9 +26,17 @@ public static class CachingSetup
             .Validate(options => options.SizeLimitMegabytes > 0, "OutputCache:SizeLimitMegabytes must be a whole number greater than 0.")
             .ValidateOnStart();
 
-        services.AddSingleton<CacheGenerations>();
         services.AddSingleton<PublicCachePolicy>();
         services.AddOutputCache();
+        if (string.IsNullOrWhiteSpace(configuration[RedisConnection.ConfigurationKey]))
+        {
+            services.AddSingleton(new CacheGenerations());
+        }
+        else
+        {
+            AddRedisStore(services, configuration[RedisConnection.ConfigurationKey]!);
+        }
+
         services.AddOptions<OutputCacheOptions>()
             .Configure<PublicCachePolicy, Microsoft.Extensions.Options.IOptions<PublicCacheOptions>>((options, policy, settings) =>
             {
@@ -51,6 +61,39 @@ public static class CachingSetup
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         return services;
     }
+
+    /// <summary>
+    /// Puts the output cache and the eviction counters in Redis, shared by every app instance, so
+    /// that an eviction by one instance reaches the pages that all of them stored.
+    /// </summary>
+    private static void AddRedisStore(IServiceCollection services, string redisConfiguration)
+    {
+        services.AddSingleton(provider => new RedisConnection(redisConfiguration, provider.GetRequiredService<ILogger<RedisConnection>>()));
+        services.AddSingleton(provider => new CacheGenerations(provider.GetRequiredService<RedisConnection>()));
+        services.AddHttpContextAccessor();
+
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<RedisOutputCacheOptions>()
+            .Configure<RedisConnection>((options, redis) =>
+            {
+                options.InstanceName = RedisConnection.KeyPrefix + "output:";
+                options.ConnectionMultiplexerFactory = redis.GetMultiplexerAsync;
+            });
+
+        // The Redis store replaces the memory store; the guard wraps it, so that it is the only IOutputCacheStore.
+        var redisStore = services.Last(descriptor => descriptor.ServiceType == typeof(IOutputCacheStore));
+        services.RemoveAll<IOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(provider => new RedisOutputCacheGuard(
+            CreateService<IOutputCacheStore>(provider, redisStore),
+            provider.GetRequiredService<RedisConnection>(),
+            provider.GetRequiredService<CacheGenerations>(),
+            provider.GetRequiredService<IHttpContextAccessor>()));
+    }
+
+    private static T CreateService<T>(IServiceProvider provider, ServiceDescriptor descriptor) where T : class =>
+        (T)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 
     /// <summary>
     /// Adds the cache after routing and authentication, which the policy reads, then compression

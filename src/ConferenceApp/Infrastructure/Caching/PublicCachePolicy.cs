@@ -21,7 +21,7 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
     // Where a request keeps its tag's eviction counter from the moment it started.
     private static readonly object StartGenerationKey = new();
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var request = http.Request;
@@ -42,18 +42,19 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
 
         var tag = http.GetRouteValue("conference") is string slug ? PublicCache.ConferenceTag(slug) : PublicCache.ConferenceListTag;
         context.Tags.Add(tag);
-        http.Items[StartGenerationKey] = (tag, generations.Current(tag));
-        return ValueTask.CompletedTask;
+        if (cacheable)
+        {
+            http.Items[StartGenerationKey] = new StartGeneration(tag, await generations.CurrentAsync(tag));
+        }
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
         ValueTask.CompletedTask;
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        var changedMeanwhile = context.HttpContext.Items[StartGenerationKey] is (string tag, long started) && generations.Current(tag) != started;
-        if (changedMeanwhile
+        if (await ChangedSinceStartAsync(context.HttpContext, generations)
             || response.StatusCode != StatusCodes.Status200OK
             || response.Headers.ContainsKey(HeaderNames.SetCookie)
             || response.Headers.CacheControl.Any(value => value is not null
@@ -61,7 +62,21 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
         {
             context.AllowCacheStorage = false;
         }
-
-        return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// Returns true when the request's conference was changed, or its counter could not be read,
+    /// since the request started; false for a request that the policy did not see.
+    /// </summary>
+    public static async ValueTask<bool> ChangedSinceStartAsync(HttpContext http, CacheGenerations generations)
+    {
+        if (http.Items[StartGenerationKey] is not StartGeneration start)
+        {
+            return false;
+        }
+
+        return start.Counter is null || await generations.CurrentAsync(start.Tag) != start.Counter;
+    }
+
+    private sealed record StartGeneration(string Tag, long? Counter);
 }
