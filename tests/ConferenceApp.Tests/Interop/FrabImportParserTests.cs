@@ -99,9 +99,48 @@ public sealed class FrabImportParserTests
     [Fact]
     public void Xml_with_dtd_is_rejected()
     {
-        var error = Assert.Throws<ImportFileException>(() => Xml("""<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><schedule>&a;</schedule>"""));
+        var error = Assert.Throws<ImportFileException>(() => Xml("<?xml version=\"1.0\"?>\n\n<!DOCTYPE s [<!ENTITY a \"aaaa\">]><schedule>&a;</schedule>"));
 
-        Assert.Contains("DTD", error.Message);
+        Assert.Equal("The file has a document type declaration (<!DOCTYPE>) on line 3; frab schedules have none, and the import does not read them.", error.Message);
+    }
+
+    [Fact]
+    public void Xml_with_external_dtd_fetches_nothing()
+    {
+        var error = Assert.Throws<ImportFileException>(() => Xml("<!DOCTYPE schedule SYSTEM \"http://127.0.0.1:9/frab.dtd\"><schedule/>"));
+
+        Assert.Contains("line 1", error.Message);
+        Assert.DoesNotContain("DtdProcessing", error.Message);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_rejected_at_once()
+    {
+        const int depth = 200_000;
+        var text = new StringBuilder("<schedule>\n<conference/>\n");
+        text.Insert(text.Length, "<a>", depth).Insert(text.Length, "</a>", depth).Append("</schedule>");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<ImportFileException>(() => Xml(text.ToString()));
+
+        Assert.Equal("The file is nested more than 64 elements deep at line 3; a frab schedule is not.", error.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Rejecting took {watch.Elapsed}.");
+    }
+
+    [Fact]
+    public void Nesting_of_64_levels_is_read()
+    {
+        var text = "<schedule><conference/>" + string.Concat(Enumerable.Repeat("<a>", 63)) + string.Concat(Enumerable.Repeat("</a>", 63)) + "</schedule>";
+
+        Assert.Empty(Xml(text).Events);
+    }
+
+    [Fact]
+    public void Xml_without_conference_is_a_file_error()
+    {
+        var error = Assert.Throws<ImportFileException>(() => Xml("<schedule><day date=\"2026-10-24\"/></schedule>"));
+
+        Assert.Contains("no <conference> element", error.Message);
     }
 
     [Fact]
