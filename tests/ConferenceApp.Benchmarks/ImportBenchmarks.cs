@@ -103,8 +103,8 @@ public class ImportBenchmarks
             throw new InvalidOperationException($"The plan rejected {plan.Count(ImportAction.Rejected)} items of the generated file.");
         }
 
-        var failure = await new ImportApplier(db).ApplyAsync(conferenceId, plan, CancellationToken.None);
-        return failure is null ? plan : throw new InvalidOperationException($"The import failed: {failure}");
+        var failure = await new ImportApplier(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<ImportApplier>.Instance).ApplyAsync(conferenceId, plan, CancellationToken.None);
+        return failure is null ? plan : throw new InvalidOperationException($"The import failed: {failure.Message}");
     }
 
     private static ConferenceDbContext OpenContext(string path)
