@@ -221,4 +221,40 @@ public sealed class FrabImportParserTests
         Assert.Equal("frab:person:5", Assert.Single(item.SpeakerKeys));
         Assert.Equal("UTC", program.TimeZoneId);
     }
+
+    [Theory]
+    [InlineData("persons", "\"bob\"", "\"persons\" is a string where an array of objects is expected")]
+    [InlineData("type", "[\"talk\"]", "\"type\" is an array where a string is expected")]
+    [InlineData("date", "true", "\"date\" is true where a string is expected")]
+    [InlineData("guid", "7", "\"guid\" is a number where a string is expected")]
+    [InlineData("id", "{\"a\":1}", "\"id\" is an object where a number or a string is expected")]
+    public void Json_wrong_type_rejects_event(string field, string value, string reason)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["id"] = "12",
+            ["guid"] = "\"5f0e7a1c-4b2d-4c6e-8f90-1a2b3c4d5e6f\"",
+            ["start"] = "\"09:30\"",
+            ["duration"] = "\"00:45\"",
+            ["title"] = "\"Engines\"",
+        };
+        fields[field] = value;
+        var item = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+
+        var program = Json("""{"schedule":{"conference":{"time_zone_name":"Europe/Berlin","days":[{"date":"2026-10-24","rooms":{"Hall":["""
+            + item + "]}}]}}}");
+
+        Assert.Empty(program.Events);
+        Assert.Contains(reason, Assert.Single(program.Rejections).Reason);
+    }
+
+    [Fact]
+    public void Json_in_latin1_is_rejected()
+    {
+        var bytes = Encoding.Latin1.GetBytes("{\"schedule\":\n{\"conference\":{\"title\":\"Café\"}}}");
+
+        var error = Assert.Throws<ImportFileException>(() => FrabJsonParser.Parse(new MemoryStream(bytes), "UTC"));
+
+        Assert.Equal("The file is not UTF-8: line 2 has bytes that are not valid UTF-8. Save it as UTF-8 and upload it again.", error.Message);
+    }
 }
