@@ -58,7 +58,7 @@ public static class ImportPlanner
             }
         }
 
-        // Slots are listed by time, whatever order the file has; the stable sort keeps rejected rows (no values) last in file order.
+        // Slots are listed by time, whatever order the file has. Rejected rows have no values and stay last, in file order.
         var slotsByTime = slots.OrderBy(s => s.Values?.Start ?? DateTime.MaxValue).ThenBy(s => s.Values?.End ?? DateTime.MaxValue).ToList();
         var lines = program.Rejections.Where(r => r.Kind == ImportItemKind.Line).ToList();
         return new ImportPlan(rooms, slotsByTime, speakers, sessions, talks, notes, lines);
@@ -347,7 +347,7 @@ public static class ImportPlanner
             ? string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:HH:mm}")
             : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:yyyy-MM-dd HH:mm}");
 
-    /// <summary>Formats a length as hours and minutes, such as "25:00" or "-0:30"; hours are not cut at a day.</summary>
+    /// <summary>Formats a length as hours and minutes, such as "25:00" or "-00:30", with hours past 24 kept rather than cut at a day.</summary>
     public static string Hours(TimeSpan length)
     {
         var sign = length < TimeSpan.Zero ? "-" : "";

@@ -99,7 +99,7 @@ public sealed partial class FrabEventReader(string? fileZoneName)
     public ImportedProgram Build() =>
         new(_fileClock?.TimeZoneId ?? Text.Clean(fileZoneName), _rooms, _speakers, _events, _rejections);
 
-    /// <summary>Returns the session kind for a frab "type" such as "lecture", "keynote" or "poster-session"; an unknown type gives Other.</summary>
+    /// <summary>Returns the session kind for a frab "type" such as "lecture", "keynote" or "poster-session". An unknown type gives Other.</summary>
     public static SessionKind KindOf(string? type) => Text.Clean(type) is null ? SessionKind.Talk : KnownKindOf(type) ?? SessionKind.Other;
 
     /// <summary>The kind names that <see cref="KnownKindOf"/> accepts, in lower case, for messages.</summary>
