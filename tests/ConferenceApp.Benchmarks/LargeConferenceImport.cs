@@ -3,6 +3,7 @@ using ConferenceApp.Domain;
 using ConferenceApp.Features.Interop.Import;
 using ConferenceApp.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConferenceApp.Benchmarks;
 
@@ -38,7 +39,7 @@ public static class LargeConferenceImport
             throw new InvalidOperationException($"The plan rejected {plan.Count(ImportAction.Rejected)} items of the generated file.");
         }
 
-        var failure = await new ImportApplier(db).ApplyAsync(conferenceId, plan, cancellationToken);
-        return failure is null ? plan : throw new InvalidOperationException($"The import failed: {failure}");
+        var failure = await new ImportApplier(db, NullLogger<ImportApplier>.Instance).ApplyAsync(conferenceId, plan, cancellationToken);
+        return failure is null ? plan : throw new InvalidOperationException($"The import failed: {failure.Message}");
     }
 }

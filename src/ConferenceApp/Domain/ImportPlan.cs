@@ -41,12 +41,17 @@ public sealed record ImportPlan(
     IReadOnlyList<PlanRow<SpeakerValues>> Speakers,
     IReadOnlyList<PlanRow<SessionValues>> Sessions,
     IReadOnlyList<PlanRow<TalkValues>> Talks,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<ImportRejection>? UnreadLines = null)
 {
+    /// <summary>The lines of the file that could not be read as any item, each a rejected row of its own.</summary>
+    public IReadOnlyList<ImportRejection> Lines => UnreadLines ?? [];
+
     /// <summary>Returns how many rows of all kinds have <paramref name="action"/>.</summary>
     public int Count(ImportAction action) =>
         Rooms.Count(r => r.Action == action) + Slots.Count(r => r.Action == action) + Speakers.Count(r => r.Action == action)
-        + Sessions.Count(r => r.Action == action) + Talks.Count(r => r.Action == action);
+        + Sessions.Count(r => r.Action == action) + Talks.Count(r => r.Action == action)
+        + (action == ImportAction.Rejected ? Lines.Count : 0);
 
     /// <summary>True when applying the plan would change the draft.</summary>
     public bool HasChanges => Count(ImportAction.Create) + Count(ImportAction.Update) > 0;
@@ -63,6 +68,11 @@ public sealed record ImportPlan(
         Append(text, "speaker", Speakers);
         Append(text, "session", Sessions);
         Append(text, "talk", Talks);
+        foreach (var line in Lines)
+        {
+            text.Append("line").Append('\u001f').Append(line.Label).Append('\u001f').Append(line.Reason);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

@@ -27,7 +27,7 @@ public static class ImportPlanner
         var slots = new List<PlanRow<SlotValues>>();
         var sessions = new List<PlanRow<SessionValues>>();
         var talks = new List<PlanRow<TalkValues>>();
-        foreach (var rejection in program.Rejections)
+        foreach (var rejection in program.Rejections.Where(r => r.Kind != ImportItemKind.Line))
         {
             AddRejection(rejection, rooms, slots, speakers, sessions, talks);
         }
@@ -58,7 +58,10 @@ public static class ImportPlanner
             }
         }
 
-        return new ImportPlan(rooms, slots, speakers, sessions, talks, notes);
+        // Slots are listed by time, whatever order the file has. Rejected rows have no values and stay last, in file order.
+        var slotsByTime = slots.OrderBy(s => s.Values?.Start ?? DateTime.MaxValue).ThenBy(s => s.Values?.End ?? DateTime.MaxValue).ToList();
+        var lines = program.Rejections.Where(r => r.Kind == ImportItemKind.Line).ToList();
+        return new ImportPlan(rooms, slotsByTime, speakers, sessions, talks, notes, lines);
     }
 
     /// <summary>The draft, its index, and the plan's room and speaker rows by key (the first row of each key), against which events are planned.</summary>
@@ -185,7 +188,7 @@ public static class ImportPlanner
 
         if (item.Duration <= TimeSpan.Zero || item.Duration > TimeSlot.MaxLength)
         {
-            errors.Add(new FieldError("Duration", $"the duration {item.Duration:hh\\:mm} must be more than 0 and at most 24 hours"));
+            errors.Add(new FieldError("Duration", $"the duration {Hours(item.Duration)} must be more than 0 and at most 24 hours"));
         }
 
         var start = context.Clock.ToLocal(item.Start);
@@ -343,6 +346,14 @@ public static class ImportPlanner
         DateOnly.FromDateTime(start) == DateOnly.FromDateTime(end)
             ? string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:HH:mm}")
             : string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:yyyy-MM-dd HH:mm}");
+
+    /// <summary>Formats a length as hours and minutes, such as "25:00" or "-00:30", with hours past 24 kept rather than cut at a day.</summary>
+    public static string Hours(TimeSpan length)
+    {
+        var sign = length < TimeSpan.Zero ? "-" : "";
+        var size = length.Duration();
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{(long)size.TotalHours:00}:{size.Minutes:00}");
+    }
 
     private static string? Minutes(int? minutes) => minutes is { } value ? $"{value} min" : null;
 

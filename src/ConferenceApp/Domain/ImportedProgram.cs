@@ -48,6 +48,9 @@ public enum ImportItemKind
     Speaker,
     Session,
     Talk,
+
+    /// <summary>A line of a file that could not be read as any item, such as a CSV line without a talk_id.</summary>
+    Line,
 }
 
 public enum ImportAction

@@ -99,9 +99,48 @@ public sealed class FrabImportParserTests
     [Fact]
     public void Xml_with_dtd_is_rejected()
     {
-        var error = Assert.Throws<ImportFileException>(() => Xml("""<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><schedule>&a;</schedule>"""));
+        var error = Assert.Throws<ImportFileException>(() => Xml("<?xml version=\"1.0\"?>\n\n<!DOCTYPE s [<!ENTITY a \"aaaa\">]><schedule>&a;</schedule>"));
 
-        Assert.Contains("DTD", error.Message);
+        Assert.Equal("The file has a document type declaration (<!DOCTYPE>) on line 3; frab schedules have none, and the import does not read them.", error.Message);
+    }
+
+    [Fact]
+    public void Xml_with_external_dtd_fetches_nothing()
+    {
+        var error = Assert.Throws<ImportFileException>(() => Xml("<!DOCTYPE schedule SYSTEM \"http://127.0.0.1:9/frab.dtd\"><schedule/>"));
+
+        Assert.Contains("line 1", error.Message);
+        Assert.DoesNotContain("DtdProcessing", error.Message);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_rejected_at_once()
+    {
+        const int depth = 200_000;
+        var text = new StringBuilder("<schedule>\n<conference/>\n");
+        text.Insert(text.Length, "<a>", depth).Insert(text.Length, "</a>", depth).Append("</schedule>");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<ImportFileException>(() => Xml(text.ToString()));
+
+        Assert.Equal("The file is nested more than 64 elements deep at line 3; a frab schedule is not.", error.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Rejecting took {watch.Elapsed}.");
+    }
+
+    [Fact]
+    public void Nesting_of_64_levels_is_read()
+    {
+        var text = "<schedule><conference/>" + string.Concat(Enumerable.Repeat("<a>", 63)) + string.Concat(Enumerable.Repeat("</a>", 63)) + "</schedule>";
+
+        Assert.Empty(Xml(text).Events);
+    }
+
+    [Fact]
+    public void Xml_without_conference_is_a_file_error()
+    {
+        var error = Assert.Throws<ImportFileException>(() => Xml("<schedule><day date=\"2026-10-24\"/></schedule>"));
+
+        Assert.Contains("no <conference> element", error.Message);
     }
 
     [Fact]
@@ -181,5 +220,41 @@ public sealed class FrabImportParserTests
         Assert.Equal(SessionKind.Talk, item.Kind);
         Assert.Equal("frab:person:5", Assert.Single(item.SpeakerKeys));
         Assert.Equal("UTC", program.TimeZoneId);
+    }
+
+    [Theory]
+    [InlineData("persons", "\"bob\"", "\"persons\" is a string where an array of objects is expected")]
+    [InlineData("type", "[\"talk\"]", "\"type\" is an array where a string is expected")]
+    [InlineData("date", "true", "\"date\" is true where a string is expected")]
+    [InlineData("guid", "7", "\"guid\" is a number where a string is expected")]
+    [InlineData("id", "{\"a\":1}", "\"id\" is an object where a number or a string is expected")]
+    public void Json_wrong_type_rejects_event(string field, string value, string reason)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["id"] = "12",
+            ["guid"] = "\"5f0e7a1c-4b2d-4c6e-8f90-1a2b3c4d5e6f\"",
+            ["start"] = "\"09:30\"",
+            ["duration"] = "\"00:45\"",
+            ["title"] = "\"Engines\"",
+        };
+        fields[field] = value;
+        var item = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+
+        var program = Json("""{"schedule":{"conference":{"time_zone_name":"Europe/Berlin","days":[{"date":"2026-10-24","rooms":{"Hall":["""
+            + item + "]}}]}}}");
+
+        Assert.Empty(program.Events);
+        Assert.Contains(reason, Assert.Single(program.Rejections).Reason);
+    }
+
+    [Fact]
+    public void Json_in_latin1_is_rejected()
+    {
+        var bytes = Encoding.Latin1.GetBytes("{\"schedule\":\n{\"conference\":{\"title\":\"Café\"}}}");
+
+        var error = Assert.Throws<ImportFileException>(() => FrabJsonParser.Parse(new MemoryStream(bytes), "UTC"));
+
+        Assert.Equal("The file is not UTF-8: line 2 has bytes that are not valid UTF-8. Save it as UTF-8 and upload it again.", error.Message);
     }
 }

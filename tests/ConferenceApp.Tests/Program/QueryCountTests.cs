@@ -84,7 +84,7 @@ public sealed class QueryCountTests(ITestOutputHelper output)
         using var content = new MemoryStream(generated.Xml, writable: false);
         var program = FrabXmlParser.Parse(content, generated.TimeZoneId);
         var draft = await new ImportDraftReader(scope.Db).ReadAsync(conference.Id, CancellationToken.None);
-        var failure = await new ImportApplier(scope.Db).ApplyAsync(conference.Id, ImportPlanner.Plan(program, draft!), CancellationToken.None);
+        var failure = await new ImportApplier(scope.Db, Microsoft.Extensions.Logging.Abstractions.NullLogger<ImportApplier>.Instance).ApplyAsync(conference.Id, ImportPlanner.Plan(program, draft!), CancellationToken.None);
         Assert.Null(failure);
 
         var speaker = await scope.Db.Speakers.Where(s => s.ConferenceId == conference.Id).OrderBy(s => s.Id).Select(s => s.Slug).FirstAsync();

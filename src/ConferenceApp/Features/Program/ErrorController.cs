@@ -36,11 +36,16 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
             return Problem(statusCode: statusCode, title: title, detail: $"Request id {requestId}.", instance: path);
         }
 
-        return View("Status", new ErrorPage(statusCode, requestId));
+        return View("Status", new ErrorPage(statusCode, requestId, IsImportUpload(path)));
     }
+
+    // The import form posts to /organize/{conference}/import.
+    private static bool IsImportUpload(string path) =>
+        path.StartsWith("/organize/", StringComparison.OrdinalIgnoreCase) && path.TrimEnd('/').EndsWith("/import", StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed record ErrorPage(int StatusCode, string RequestId)
+/// <param name="ImportUpload">True when the failed request was a program import, so that a 413 page speaks of the import file rather than a photo.</param>
+public sealed record ErrorPage(int StatusCode, string RequestId, bool ImportUpload = false)
 {
     public string Title => StatusCode switch
     {

@@ -17,7 +17,7 @@ public static class CsvScheduleParser
     public static readonly IReadOnlyList<string> OptionalColumns =
         ["abstract", "kind", "room", "speaker_id", "speaker_name", "speaker_email", "speaker_headline"];
 
-    /// <exception cref="ImportFileException">The header is missing or names an unknown column, or a line is not valid CSV.</exception>
+    /// <exception cref="ImportFileException">The file is not UTF-8, the header is missing or names an unknown column, or a line is not valid CSV.</exception>
     public static ImportedProgram Parse(Stream content, string conferenceZoneId)
     {
         var options = new CsvReaderOptions
@@ -30,7 +30,8 @@ public static class CsvScheduleParser
             IncludeValuesInExceptions = false,
         };
 
-        using var csv = CsvReader.Create(content, options, leaveOpen: true);
+        using var utf8 = ImportEncoding.RequireUtf8(content);
+        using var csv = CsvReader.Create(utf8, options, leaveOpen: true);
         try
         {
             var header = ReadHeader(csv);
@@ -38,7 +39,7 @@ public static class CsvScheduleParser
         }
         catch (CsvFormatException exception)
         {
-            throw new ImportFileException($"Line {exception.LineNumber}: the file is not valid CSV: {exception.Message}");
+            throw new ImportFileException($"Line {exception.LineNumber} is not valid CSV: {CsvProblem(exception.Message)}");
         }
     }
 
@@ -81,9 +82,10 @@ public static class CsvScheduleParser
     {
         var rooms = new List<ImportedRoom>();
         var speakers = new List<ImportedSpeaker>();
+        var rejections = new List<ImportRejection>();
+        var speakerReader = new SpeakerReader(speakers, rejections);
         var talks = new Dictionary<string, TalkLine>(StringComparer.Ordinal);
         var order = new List<string>();
-        var rejections = new List<ImportRejection>();
         var rejectedTalks = new HashSet<string>(StringComparer.Ordinal);
 
         while (csv.Read())
@@ -100,15 +102,23 @@ public static class CsvScheduleParser
             }
 
             var label = $"Line {line}";
+            if (Enumerable.Range(0, csv.FieldCount).All(i => csv.IsEmpty(i)))
+            {
+                continue;
+            }
+
+            // Extra empty fields lose nothing, such as a trailing comma; a value there would be dropped.
+            if (Enumerable.Range(columns.Count, Math.Max(csv.FieldCount - columns.Count, 0)).Any(i => !csv.IsEmpty(i)))
+            {
+                rejections.Add(new ImportRejection(ImportItemKind.Line, label,
+                    $"{label}: the line has {csv.FieldCount} fields, but the header names {columns.Count} columns. Put a value that contains a comma in double quotes."));
+                continue;
+            }
+
             var talkId = Field("talk_id");
             if (talkId is null)
             {
-                if (Enumerable.Range(0, csv.FieldCount).All(i => csv.IsEmpty(i)))
-                {
-                    continue;
-                }
-
-                rejections.Add(new ImportRejection(ImportItemKind.Talk, label, $"{label}: talk_id is empty."));
+                rejections.Add(new ImportRejection(ImportItemKind.Line, label, $"{label}: talk_id is empty."));
                 continue;
             }
 
@@ -127,13 +137,24 @@ public static class CsvScheduleParser
                 continue;
             }
 
+            var kindText = Field("kind");
+            var kind = kindText is null ? SessionKind.Talk : FrabEventReader.KnownKindOf(kindText);
+            if (kind is null)
+            {
+                rejectedTalks.Add(talkId);
+                talks.Remove(talkId);
+                rejections.Add(new ImportRejection(ImportItemKind.Talk, label,
+                    $"{label}: the kind \"{Shorten(kindText!)}\" is unknown. The kinds are {string.Join(", ", FrabEventReader.KindNames)}."));
+                continue;
+            }
+
             var room = Field("room");
             if (room is not null && !rooms.Any(r => r.Name == room))
             {
                 rooms.Add(new ImportedRoom($"csv:room:{room}", room));
             }
 
-            var talk = new TalkLine(line, Field("talk_title") ?? "", Field("abstract"), FrabEventReader.KindOf(Field("kind")), times.Value.Start, times.Value.Duration, room, []);
+            var talk = new TalkLine(line, Field("talk_title") ?? "", Field("abstract"), kind.Value, times.Value.Start, times.Value.Duration, room, []);
             if (talks.TryGetValue(talkId, out var earlier))
             {
                 if (earlier.Title != talk.Title || earlier.Start != talk.Start || earlier.Duration != talk.Duration || earlier.Room != talk.Room)
@@ -151,7 +172,7 @@ public static class CsvScheduleParser
                 order.Add(talkId);
             }
 
-            var speakerKey = ReadSpeaker(Field("speaker_id"), Field("speaker_name"), Field("speaker_email"), Field("speaker_headline"), speakers);
+            var speakerKey = speakerReader.Read(line, Field("speaker_id"), Field("speaker_name"), Field("speaker_email"), Field("speaker_headline"));
             if (speakerKey is not null && !talk.Speakers.Contains(speakerKey))
             {
                 talk.Speakers.Add(speakerKey);
@@ -168,19 +189,39 @@ public static class CsvScheduleParser
         return new ImportedProgram(null, rooms, speakers, events, rejections);
     }
 
-    // A speaker is keyed by speaker_id, else by the email in lower case, else by the name.
-    private static string? ReadSpeaker(string? id, string? name, string? email, string? headline, List<ImportedSpeaker> speakers)
+    /// <summary>
+    /// Collects the speakers of the lines. A speaker is keyed by speaker_id, else by the email in
+    /// lower case, else by the name. Two speakers with one email address, in any case, would be two
+    /// records with one address, so the second is rejected.
+    /// </summary>
+    private sealed class SpeakerReader(List<ImportedSpeaker> speakers, List<ImportRejection> rejections)
     {
-        var key = id is not null ? $"csv:speaker:{id}"
-            : email is not null ? $"csv:email:{email.ToLowerInvariant()}"
-            : name is not null ? $"csv:speaker-name:{name}"
-            : null;
-        if (key is not null && !speakers.Any(s => s.SourceKey == key))
-        {
-            speakers.Add(new ImportedSpeaker(key, name ?? "", email, headline));
-        }
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _emailLines = new(StringComparer.OrdinalIgnoreCase);
 
-        return key;
+        /// <summary>Adds the speaker of a line once and returns its key, or null when the line names no speaker.</summary>
+        public string? Read(long line, string? id, string? name, string? email, string? headline)
+        {
+            var key = id is not null ? $"csv:speaker:{id}"
+                : email is not null ? $"csv:email:{email.ToLowerInvariant()}"
+                : name is not null ? $"csv:speaker-name:{name}"
+                : null;
+            if (key is null || !_keys.Add(key))
+            {
+                return key;
+            }
+
+            if (email is not null && !_emailLines.TryAdd(email, line))
+            {
+                var label = $"Line {line}";
+                rejections.Add(new ImportRejection(ImportItemKind.Speaker, label,
+                    $"{label}: the speaker {Shorten(id ?? name ?? email)} has the email address {Shorten(email)}, which line {_emailLines[email]} already gives to another speaker. One address belongs to one speaker."));
+                return key;
+            }
+
+            speakers.Add(new ImportedSpeaker(key, name ?? "", email, headline));
+            return key;
+        }
     }
 
     private static (DateTimeOffset Start, TimeSpan Duration)? ReadTimes(string? date, string? start, string? end, ConferenceClock clock, out string? error)
@@ -245,6 +286,13 @@ public static class CsvScheduleParser
     }
 
     private static bool HasOffset(string? time) => time is not null && time.Contains('T', StringComparison.Ordinal);
+
+    // CsvHelper's message starts with "Malformed CSV in record N (line M): ", which repeats the line number.
+    private static string CsvProblem(string message)
+    {
+        var cut = message.StartsWith("Malformed CSV", StringComparison.Ordinal) ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
+        return cut < 0 ? message : message[(cut + 3)..];
+    }
 
     private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -5,7 +5,10 @@ using ConferenceApp.Features.Interop.Frab;
 
 namespace ConferenceApp.Features.Interop.Import;
 
-/// <summary>An event of a frab schedule as the file writes it, before any value is checked.</summary>
+/// <summary>
+/// An event of a frab schedule as the file writes it, before any value is checked.
+/// <see cref="TypeErrors"/> names the fields of a JSON event that have the wrong JSON type.
+/// </summary>
 public sealed record FrabRawEvent(
     string? Id,
     string? Uuid,
@@ -17,7 +20,8 @@ public sealed record FrabRawEvent(
     string? Title,
     string? Type,
     string? Abstract,
-    IReadOnlyList<FrabRawPerson> Persons);
+    IReadOnlyList<FrabRawPerson> Persons,
+    IReadOnlyList<string>? TypeErrors = null);
 
 /// <summary>A person of a frab event: its id or guid when the file has them, and the name.</summary>
 public sealed record FrabRawPerson(string? Id, string? Uuid, string? Name);
@@ -54,6 +58,12 @@ public sealed partial class FrabEventReader(string? fileZoneName)
     public void Add(FrabRawEvent raw)
     {
         var label = $"Event {Text.Clean(raw.Id) ?? Text.Clean(raw.Uuid) ?? (_events.Count + _rejections.Count + 1).ToString(CultureInfo.InvariantCulture)}";
+        if (raw.TypeErrors is { Count: > 0 } typeErrors)
+        {
+            Reject(label, string.Join("; ", typeErrors));
+            return;
+        }
+
         var key = EventKey(raw);
         if (key is null)
         {
@@ -89,8 +99,19 @@ public sealed partial class FrabEventReader(string? fileZoneName)
     public ImportedProgram Build() =>
         new(_fileClock?.TimeZoneId ?? Text.Clean(fileZoneName), _rooms, _speakers, _events, _rejections);
 
-    /// <summary>Returns the session kind for a frab "type" such as "lecture", "keynote" or "poster-session".</summary>
-    public static SessionKind KindOf(string? type)
+    /// <summary>Returns the session kind for a frab "type" such as "lecture", "keynote" or "poster-session". An unknown type gives Other.</summary>
+    public static SessionKind KindOf(string? type) => Text.Clean(type) is null ? SessionKind.Talk : KnownKindOf(type) ?? SessionKind.Other;
+
+    /// <summary>The kind names that <see cref="KnownKindOf"/> accepts, in lower case, for messages.</summary>
+    public static IReadOnlyList<string> KindNames { get; } =
+    [
+        "talk", "lecture", "lightning-talk",
+        .. Enum.GetValues<SessionKind>().Select(k => k.Label().Replace(' ', '-').ToLowerInvariant()).Where(name => name != "talk"),
+        "meeting", "podium", "pause", "coffee-break", "lunch", "dinner",
+    ];
+
+    /// <summary>Returns the session kind for a kind name, ignoring case, or null for a name it does not know.</summary>
+    public static SessionKind? KnownKindOf(string? type)
     {
         var cleaned = Text.Clean(type)?.ToLowerInvariant();
         if (cleaned is null or "lecture" or "talk" or "lightning_talk" or "lightning-talk")
@@ -111,7 +132,7 @@ public sealed partial class FrabEventReader(string? fileZoneName)
             "meeting" or "podium" => SessionKind.Panel,
             "pause" or "coffee-break" => SessionKind.Break,
             "lunch" or "dinner" => SessionKind.Meal,
-            _ => SessionKind.Other,
+            _ => null,
         };
     }
 

@@ -63,7 +63,46 @@ public static class FrabJsonParser
         String(item, "title"),
         String(item, "type"),
         String(item, "abstract"),
-        [.. Array(item, "persons").Select(p => new FrabRawPerson(String(p, "id"), String(p, "guid"), String(p, "public_name") ?? String(p, "name")))]);
+        [.. Array(item, "persons").Select(p => new FrabRawPerson(String(p, "id"), String(p, "guid"), String(p, "public_name") ?? String(p, "name")))],
+        TypeErrors(item));
+
+    // The JSON types a frab event's fields may have; null counts as missing. frab writes ids as numbers, pretalx as numbers or text.
+    private static readonly (string Field, string Expected, JsonValueKind[] Kinds)[] FieldTypes =
+    [
+        ("id", "a number or a string", [JsonValueKind.Number, JsonValueKind.String]),
+        ("guid", "a string", [JsonValueKind.String]),
+        ("date", "a string", [JsonValueKind.String]),
+        ("start", "a string", [JsonValueKind.String]),
+        ("duration", "a string", [JsonValueKind.String]),
+        ("room", "a string", [JsonValueKind.String]),
+        ("title", "a string", [JsonValueKind.String]),
+        ("type", "a string", [JsonValueKind.String]),
+        ("abstract", "a string", [JsonValueKind.String]),
+        ("persons", "an array of objects", [JsonValueKind.Array]),
+    ];
+
+    private static List<string> TypeErrors(JsonElement item)
+    {
+        var errors = new List<string>();
+        foreach (var (field, expected, kinds) in FieldTypes)
+        {
+            if (item.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null && !kinds.Contains(value.ValueKind))
+            {
+                errors.Add($"\"{field}\" is {KindName(value.ValueKind)} where {expected} is expected");
+            }
+        }
+
+        return errors;
+    }
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static IEnumerable<JsonElement> Array(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array

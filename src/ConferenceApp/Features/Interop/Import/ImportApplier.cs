@@ -1,18 +1,23 @@
+using System.Data.Common;
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Interop.Import;
+
+/// <summary>Why an import wrote nothing. <see cref="IsUniqueViolation"/> is set when another change saved an item with the same source id at the same time.</summary>
+public sealed record ImportApplyFailure(string Message, bool IsUniqueViolation);
 
 /// <summary>
 /// Writes an import plan to the draft in one transaction. Rooms, slots and speakers are saved
 /// first, sessions next and talks last, because each needs the ids of the ones before. Every save
 /// writes its audit entries, and a failure at any step rolls all of them back.
 /// </summary>
-public sealed class ImportApplier(ConferenceDbContext db)
+public sealed class ImportApplier(ConferenceDbContext db, ILogger<ImportApplier> logger)
 {
     /// <summary>Applies the Create and Update rows of <paramref name="plan"/>. Returns null on success, else why nothing was written.</summary>
-    public async Task<string?> ApplyAsync(int conferenceId, ImportPlan plan, CancellationToken cancellationToken)
+    public async Task<ImportApplyFailure?> ApplyAsync(int conferenceId, ImportPlan plan, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -36,15 +41,30 @@ public sealed class ImportApplier(ConferenceDbContext db)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return string.Join(" ", exception.Errors.Select(e => e.Message));
+            return new ImportApplyFailure(string.Join(" ", exception.Errors.Select(e => e.Message)), IsUniqueViolation: false);
         }
         catch (DbUpdateException exception)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return $"the database rejected a row ({exception.InnerException?.Message ?? exception.Message}).";
+            var unique = IsUniqueViolation(exception);
+            logger.LogWarning(exception, "The database rejected a row of an import into conference {ConferenceId} (unique key violated: {Unique})", conferenceId, unique);
+            return new ImportApplyFailure(
+                unique
+                    ? "another change added an item with the same source id while this import was being saved."
+                    : "the database rejected a row. The server log has the details.",
+                unique);
         }
     }
+
+    // SQLite reports a unique index as constraint error 19 with the extended code 2067 (1555 for a
+    // primary key); PostgreSQL uses SQLSTATE 23505.
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        DbException other => other.SqlState == "23505",
+        _ => false,
+    };
 
     private async Task<Dictionary<string, Room>> ApplyRoomsAsync(int conferenceId, IReadOnlyList<PlanRow<RoomValues>> rows, CancellationToken cancellationToken)
     {

@@ -118,7 +118,7 @@ public sealed class ImportController(OrganizeQueries organize, ImportOperations 
         return view;
     }
 
-    private static string Megabytes(long bytes) =>
+    internal static string Megabytes(long bytes) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 
     private static string PreviewUrl(OrganizeConference owner, Guid token) =>

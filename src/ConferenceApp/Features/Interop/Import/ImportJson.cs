@@ -9,12 +9,13 @@ namespace ConferenceApp.Features.Interop.Import;
 /// </summary>
 public static class ImportJson
 {
-    /// <exception cref="ImportFileException">The file is not valid JSON. The message names the line and position.</exception>
+    /// <exception cref="ImportFileException">The file is not UTF-8 or not valid JSON. The message names the line and position.</exception>
     public static JsonDocument Load(Stream content)
     {
         try
         {
-            return JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var utf8 = ImportEncoding.RequireUtf8(content);
+            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException exception)
         {

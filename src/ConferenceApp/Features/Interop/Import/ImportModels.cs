@@ -9,7 +9,7 @@ public sealed record ImportUploadPage(OrganizeConference Conference, string? For
 /// <summary>The preview of an upload, or of the new plan after the draft changed; <see cref="Notice"/> explains why it is shown again.</summary>
 public sealed record ImportPreviewPage(OrganizeConference Conference, ImportPreview Preview, string? Notice, IReadOnlyList<PreviewTable> Tables);
 
-/// <summary>One table of the preview: the rows of one kind of item, in file order.</summary>
+/// <summary>One table of the preview: the rows of one kind of item, in file order (time slots in time order).</summary>
 public sealed record PreviewTable(string Heading, IReadOnlyList<PreviewRow> Rows);
 
 /// <summary>A row of a preview table; <see cref="Reason"/> is set for a rejected row.</summary>
@@ -19,6 +19,7 @@ public static class PreviewTables
 {
     public static IReadOnlyList<PreviewTable> From(ImportPlan plan) =>
     [
+        new("Lines that could not be read", [.. plan.Lines.Select(l => new PreviewRow(ImportAction.Rejected, l.Label, [], l.Reason))]),
         Table("Rooms", plan.Rooms),
         Table("Time slots", plan.Slots),
         Table("Speakers", plan.Speakers),

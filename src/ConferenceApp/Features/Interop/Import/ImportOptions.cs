@@ -8,6 +8,12 @@ public sealed class ImportOptions
     /// <summary>The largest file an organizer can upload for import, in bytes. Default 10 MB.</summary>
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The most events (sessions and talks) and, separately, the most speakers one file may hold.
+    /// Default 5,000 each. A larger file is rejected as a whole before it is compared with the draft.
+    /// </summary>
+    public int MaxItems { get; set; } = 5_000;
+
     /// <summary>The request body limit of the upload form: the file plus room for the other fields and the multipart framing.</summary>
     public long RequestLimitBytes => MaxFileBytes + (1024 * 1024);
 }

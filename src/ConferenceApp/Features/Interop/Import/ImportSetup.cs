@@ -8,11 +8,13 @@ public static class ImportSetup
         services.AddOptions<ImportOptions>()
             .Bind(configuration.GetSection(ImportOptions.Section))
             .Validate(o => o.MaxFileBytes > 0, $"{ImportOptions.Section}:MaxFileBytes must be a positive number of bytes.")
+            .Validate(o => o.MaxItems > 0, $"{ImportOptions.Section}:MaxItems must be a positive number of items.")
             .ValidateOnStart();
 
         services.AddScoped<ImportDraftReader>();
         services.AddScoped<ImportApplier>();
         services.AddScoped<ImportOperations>();
+        services.AddSingleton<ImportConfirmations>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using ConferenceApp.Features.Organize;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Options;
 
 namespace ConferenceApp.Features.Interop.Import;
@@ -20,19 +23,24 @@ public sealed class ImportUploadLimitsAttribute : TypeFilterAttribute
     }
 }
 
-internal sealed class ImportUploadLimitsFilter(IOptions<ImportOptions> options, ILogger<ImportUploadLimitsFilter> logger) : IAuthorizationFilter
+internal sealed class ImportUploadLimitsFilter(
+    IOptions<ImportOptions> options,
+    OrganizeQueries organize,
+    IModelMetadataProvider metadata,
+    ILogger<ImportUploadLimitsFilter> logger) : IAsyncAuthorizationFilter
 {
-    public void OnAuthorization(AuthorizationFilterContext context)
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var limit = options.Value.RequestLimitBytes;
         var features = context.HttpContext.Features;
 
-        // A declared length over the limit gets the "File too large" page before anything reads the body.
-        if (context.HttpContext.Request.ContentLength > limit)
+        // A declared length over the limit gets the upload form with the reason before anything
+        // reads the body. The authorization middleware has already checked the organizer policy.
+        if (context.HttpContext.Request.ContentLength is { } length && length > limit)
         {
             logger.LogInformation("Rejected an import upload of {Length} bytes to {Path}: the limit is {Limit} bytes",
-                context.HttpContext.Request.ContentLength, context.HttpContext.Request.Path, limit);
-            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+                length, context.HttpContext.Request.Path, limit);
+            context.Result = await TooLargeFormAsync(context, length);
             return;
         }
 
@@ -48,5 +56,27 @@ internal sealed class ImportUploadLimitsFilter(IOptions<ImportOptions> options, 
                 MultipartBodyLengthLimit = limit,
             }));
         }
+    }
+
+    private async Task<IActionResult> TooLargeFormAsync(AuthorizationFilterContext context, long length)
+    {
+        var slug = context.RouteData.Values["conference"] as string ?? "";
+        var owner = await organize.FindConferenceAsync(slug, context.HttpContext.RequestAborted);
+        if (owner is null)
+        {
+            return new NotFoundResult();
+        }
+
+        var maxBytes = options.Value.MaxFileBytes;
+        var error = $"The request is {ImportController.Megabytes(length)}, which is more than the limit of {ImportController.Megabytes(maxBytes)} for an import file, so it was not read. Choose a smaller file.";
+        return new ViewResult
+        {
+            ViewName = "Index",
+            ViewData = new ViewDataDictionary<ImportUploadPage>(metadata, context.ModelState)
+            {
+                Model = new ImportUploadPage(owner, null, maxBytes, error),
+            },
+            StatusCode = StatusCodes.Status413PayloadTooLarge,
+        };
     }
 }

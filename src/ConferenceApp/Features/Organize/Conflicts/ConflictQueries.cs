@@ -68,9 +68,10 @@ public sealed class ConflictQueries(ConferenceDbContext db)
             .Select(t => new { SessionId = t.SessionId!.Value, t.Title, t.DurationMinutes, Speakers = t.Speakers.Select(s => s.SpeakerId).ToList() })
             .ToListAsync(cancellationToken);
 
-        var sessionIds = sessions.Select(s => s.Id).ToList();
+        // A subquery rather than a list of ids, because a large program has more ids than SQLite takes parameters.
+        var placedSessionIds = db.Sessions.OfConference(conferenceId).Where(s => s.TimeSlotId != null).Select(s => s.Id);
         var people = await db.SessionPeople.AsNoTracking()
-            .Where(p => sessionIds.Contains(p.SessionId))
+            .Where(p => placedSessionIds.Contains(p.SessionId))
             .Select(p => new { p.SessionId, p.SpeakerId })
             .ToListAsync(cancellationToken);
 

@@ -44,9 +44,8 @@ public sealed class MovedTalkMailer(
         var speakerIds = talks.SelectMany(t => t.Change.SpeakerIds).Distinct().ToList();
         var speakers = await LoadSpeakersAsync(conferenceId, speakerIds, cancellationToken);
 
-        var talkIds = talks.Select(t => t.TalkId).ToList();
+        // The whole conference's slugs rather than an IN list of the moved talks, which can hold more ids than SQLite takes parameters.
         var slugs = await db.Talks.OfConference(conferenceId)
-            .Where(t => talkIds.Contains(t.Id))
             .Select(t => new { t.Id, t.Slug })
             .ToDictionaryAsync(t => t.Id, t => t.Slug, cancellationToken);
 
@@ -109,11 +108,14 @@ public sealed class MovedTalkMailer(
 
     /// <summary>
     /// Loads the speakers in one query, each with the email address of their account and, for
-    /// speakers without one, the address of their latest invitation that was not revoked.
+    /// speakers without one, the address of their latest invitation that was not revoked. The query
+    /// reads every speaker of the conference and the wanted ones are picked in memory, because an
+    /// IN list of a large release's speaker ids can exceed SQLite's limit of parameters.
     /// </summary>
-    private async Task<List<SpeakerAddress>> LoadSpeakersAsync(int conferenceId, List<int> speakerIds, CancellationToken cancellationToken) =>
-        await db.Speakers.OfConference(conferenceId)
-            .Where(s => speakerIds.Contains(s.Id))
+    private async Task<List<SpeakerAddress>> LoadSpeakersAsync(int conferenceId, List<int> speakerIds, CancellationToken cancellationToken)
+    {
+        var wanted = speakerIds.ToHashSet();
+        var all = await db.Speakers.OfConference(conferenceId)
             .OrderBy(s => s.Id)
             .Select(s => new SpeakerAddress(
                 s.Id,
@@ -125,6 +127,8 @@ public sealed class MovedTalkMailer(
                     .Select(i => i.Email)
                     .FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        return [.. all.Where(s => wanted.Contains(s.Id))];
+    }
 
     private Uri? PublicUrl()
     {
