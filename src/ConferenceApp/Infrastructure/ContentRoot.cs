@@ -4,9 +4,9 @@ namespace ConferenceApp.Infrastructure;
 public static class ContentRoot
 {
     /// <summary>
-    /// Returns the app's own folder when the working folder has no appsettings.json but that
-    /// folder has, as when a published app is started from another folder; otherwise null, which
-    /// keeps ASP.NET Core's default, the working folder (the project folder under dotnet run).
+    /// Returns the app's own folder when it has an appsettings.json and the working folder has
+    /// none, as when a published app is started from another folder. Otherwise returns null, which
+    /// keeps ASP.NET Core's default: the working folder (the project folder under dotnet run).
     /// </summary>
     public static string? ForPublishedApp()
     {
