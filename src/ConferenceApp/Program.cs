@@ -14,7 +14,7 @@ using ConferenceApp.Infrastructure.Health;
 
 var command = AppCommand.Parse(args);
 
-var builder = WebApplication.CreateBuilder(command.HostArguments);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = ContentRoot.ForPublishedApp() });
 
 // Lets `dotnet run` serve wwwroot in every environment, not only in Development. A published app has its own manifest and is unaffected.
 builder.WebHost.UseStaticWebAssets();

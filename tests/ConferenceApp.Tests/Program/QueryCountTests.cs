@@ -40,21 +40,24 @@ public sealed class QueryCountTests(ITestOutputHelper output)
             var largeCounts = await CountAsync(counter, client, large);
             output.WriteLine($"{small}: {smallCounts}; {large}: {largeCounts}");
 
-            Assert.Equal(smallCounts, largeCounts);
-            Assert.InRange(largeCounts.First, 1, 3);
+            // A first request may also load the release's snapshot when the memory cache dropped it,
+            // so only the later requests must match exactly.
+            Assert.Equal(smallCounts.Later, largeCounts.Later);
             Assert.InRange(largeCounts.Later, 1, 2);
+            Assert.InRange(smallCounts.First, 1, 3);
+            Assert.InRange(largeCounts.First, 1, 3);
         }
     }
 
     /// <summary>
     /// Counts the commands of two requests of one page. The first request of a conference also
-    /// loads the release's snapshot, later ones find it in memory. A new query string each time
-    /// keeps the output cache out of the way.
+    /// loads the release's snapshot, later ones find it in memory. A new value of "page", a query
+    /// parameter that the output cache keeps apart and these pages ignore, makes each request a miss.
     /// </summary>
     private static async Task<(int First, int Later)> CountAsync(CommandCounter counter, HttpClient client, string url)
     {
-        var first = await counter.CountAsync(() => GetOkAsync(client, url + "?visit=1"));
-        var later = await counter.CountAsync(() => GetOkAsync(client, url + "?visit=2"));
+        var first = await counter.CountAsync(() => GetOkAsync(client, url + "?page=1"));
+        var later = await counter.CountAsync(() => GetOkAsync(client, url + "?page=2"));
         return (first, later);
     }
 

@@ -25,6 +25,17 @@ public sealed class SiteNavigationTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Theory]
+    [InlineData("/robots.txt")]
+    [InlineData("/no-such-conference")]
+    [InlineData("/WIDS-TLV-2023")]
+    public async Task Unknown_top_level_path_gives_404(string path)
+    {
+        using var response = await app.CreateBrowserlessClient().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/no-such-conference/program")]
     [InlineData("/no-such-conference/speakers")]
     [InlineData("/wids-tlv-2023/speakers/no-such-speaker")]

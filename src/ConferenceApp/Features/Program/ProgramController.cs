@@ -19,7 +19,10 @@ public sealed class ProgramController(ProgramQueries queries, TimeProvider time)
     }
 
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}")]
-    public IActionResult Conference(string conference) => RedirectToAction(nameof(Program), new { conference });
+    public async Task<IActionResult> Conference(string conference, CancellationToken cancellationToken) =>
+        await queries.ExistsAsync(conference, cancellationToken)
+            ? RedirectToAction(nameof(Program), new { conference })
+            : NotFound();
 
     [OutputCache(PolicyName = PublicCache.Policy)]
     [AcceptVerbs("GET", "HEAD", Route = "/{conference}/program")]

@@ -17,6 +17,10 @@ public sealed class ProgramQueries(ConferenceDbContext db, ReleaseSnapshots snap
     /// Returns the slug of the conference that "/" leads to: the one running today, else the
     /// next to start, else the one that ended last. Null when there is no conference.
     /// </summary>
+    /// <summary>Returns whether a conference has this slug, compared exactly.</summary>
+    public Task<bool> ExistsAsync(string slug, CancellationToken cancellationToken) =>
+        db.Conferences.AnyAsync(c => c.Slug == slug, cancellationToken);
+
     public async Task<string?> FindCurrentSlugAsync(DateOnly todayUtc, CancellationToken cancellationToken)
     {
         var conferences = await db.Conferences.AsNoTracking()

@@ -17,7 +17,7 @@ namespace ConferenceApp.Infrastructure.Caching;
 /// <remarks>
 /// Any changed row that belongs to a conference counts, even one that no public page shows today,
 /// so that no page can show a stale value. A needless eviction only costs one render. A changed
-/// conference evicts its old and new slug and the conference list.
+/// conference evicts its old and new slug, and every change evicts the conference list.
 /// </remarks>
 internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGenerations generations, ILogger<CacheEvictionInterceptor> logger)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
@@ -157,6 +157,12 @@ internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGen
             {
                 conferenceIds.Add(conferenceId);
             }
+        }
+
+        // The conference list shows each conference's latest release, so any change may alter it.
+        if (conferenceIds.Count > 0)
+        {
+            tags.Add(PublicCache.ConferenceListTag);
         }
 
         var unresolved = new List<int>();

@@ -104,35 +104,15 @@ public static class CachingSetup
         app.UseOutputCache();
         app.UseWhen(IsPublicRead, branch =>
         {
-            branch.Use(WeakenEntityTagWhenEncoded);
             branch.UseResponseCompression();
             branch.UseMiddleware<ContentETagMiddleware>();
         });
         return app;
     }
 
-    /// <summary>
-    /// Marks a strong ETag weak on a compressed response. The exports tag their content, which is
-    /// the same in every encoding, but a strong ETag promises the same bytes, so it must not be
-    /// shared by the plain and the compressed body.
-    /// </summary>
-    private static Task WeakenEntityTagWhenEncoded(HttpContext context, RequestDelegate next)
-    {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            if (headers.ContainsKey(HeaderNames.ContentEncoding)
-                && headers.ETag.ToString() is { Length: > 0 } etag
-                && !etag.StartsWith("W/", StringComparison.Ordinal))
-            {
-                headers.ETag = "W/" + etag;
-            }
-
-            return Task.CompletedTask;
-        });
-        return next(context);
-    }
-
+    // Signed-in users' pages carry an antiforgery token in the "Log out" form, so they are not
+    // compressed: a compressed secret next to text an attacker controls can leak (BREACH).
     private static bool IsPublicRead(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PublicCache.Policy;
+        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PublicCache.Policy
+        && context.User.Identity?.IsAuthenticated != true;
 }

@@ -21,6 +21,9 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
     // Where a request keeps its tag's eviction counter from the moment it started.
     private static readonly object StartGenerationKey = new();
 
+    /// <summary>The query parameters that public responses read: the API's paging. A new one must be listed here to be cached per value.</summary>
+    private static readonly string[] VariedQueryKeys = ["page", "pageSize"];
+
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -36,9 +39,11 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(options.Value.Minutes);
 
-        // Paging and filters live in the query; compressed and plain bodies are different entries.
-        context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+        // Only the query parameters that change a response make entries of their own, and the
+        // Accept-Encoding header counts only as the encoding it selects. Other values, such as
+        // ?utm=… or an odd header, reuse the entry, so a visitor cannot fill the cache with copies.
+        context.CacheVaryByRules.QueryKeys = VariedQueryKeys;
+        context.CacheVaryByRules.VaryByValues["encoding"] = PublicCache.SelectedEncoding(request.Headers.AcceptEncoding);
 
         var tag = http.GetRouteValue("conference") is string slug ? PublicCache.ConferenceTag(slug) : PublicCache.ConferenceListTag;
         context.Tags.Add(tag);

@@ -17,13 +17,14 @@ public static class ApiJson
 }
 
 /// <summary>
-/// Writes a successful API response: JSON with a strong ETag, 304 Not Modified when the request's
+/// Writes a successful API response: JSON with a weak ETag, 304 Not Modified when the request's
 /// If-None-Match has that tag, and no body for HEAD.
 /// </summary>
 /// <remarks>
 /// The ETag is the first 128 bits of the SHA-256 of the body. A release never changes, but the body
 /// also contains the live speaker profiles and absolute URLs from the request's host, and hashing
-/// the body covers both, so equal tags always mean equal bytes.
+/// the body covers both, so equal tags always mean equal content. The tag is weak because the same
+/// content is also sent compressed, as other bytes.
 /// </remarks>
 public sealed class ApiJsonResult<T>(T value) : IActionResult
 {
@@ -33,7 +34,7 @@ public sealed class ApiJsonResult<T>(T value) : IActionResult
     {
         var http = context.HttpContext;
         var body = JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Options);
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", isWeak: true);
 
         var response = http.Response;
         response.Headers.ETag = etag.ToString();

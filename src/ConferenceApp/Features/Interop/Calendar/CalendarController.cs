@@ -93,13 +93,13 @@ public sealed class CalendarController(CalendarQueries queries, IConfiguration c
     {
         var key = string.Join('\n', FormatVersion, releaseId.ToString(CultureInfo.InvariantCulture), siteUrl.AbsoluteUri, Request.Path.Value);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
+        return $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
     }
 
     private bool Matches(string etag)
     {
         var requested = Request.GetTypedHeaders().IfNoneMatch;
-        var current = new EntityTagHeaderValue(etag);
+        var current = EntityTagHeaderValue.Parse(etag);
         return requested.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 

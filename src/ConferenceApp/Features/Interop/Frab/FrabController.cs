@@ -59,6 +59,6 @@ public sealed class FrabController(FrabQueries queries) : Controller
     private static EntityTagHeaderValue EntityTag(int releaseId, string format, string siteUrl)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"frab|{format}|{releaseId}|{siteUrl}"));
-        return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
+        return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"", isWeak: true);
     }
 }
