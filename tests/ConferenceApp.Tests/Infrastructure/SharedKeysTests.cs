@@ -92,7 +92,7 @@ public sealed class SharedKeysTests : IDisposable
         }
     }
 
-    // Both hosts answer at http://localhost, so the shared cookie container sends each cookie to both.
+    // Both hosts serve http://localhost, so the shared cookie container sends each cookie to both.
     private HttpClient Client(AppFactory app) => app.CreateDefaultClient(new CookieContainerHandler(_cookies));
 
     private async Task SignInAsync(HttpClient client)

@@ -70,8 +70,8 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
     }
 
     /// <summary>
-    /// Returns true when the request's conference was changed, or its counter could not be read,
-    /// since the request started; false for a request that the policy did not see.
+    /// Returns true when the request's conference changed since the request started, or when its
+    /// counter could not be read. Returns false for a request that the policy did not see.
     /// </summary>
     public static async ValueTask<bool> ChangedSinceStartAsync(HttpContext http, CacheGenerations generations)
     {

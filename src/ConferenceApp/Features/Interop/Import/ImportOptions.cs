@@ -9,7 +9,7 @@ public sealed class ImportOptions
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>
-    /// The most events (sessions and talks) and, separately, the most speakers one file may hold.
+    /// The maximum number of events (sessions and talks), and separately of speakers, in one file.
     /// Default 5,000 each. A larger file is rejected as a whole before it is compared with the draft.
     /// </summary>
     public int MaxItems { get; set; } = 5_000;

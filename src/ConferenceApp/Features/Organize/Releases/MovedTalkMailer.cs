@@ -109,12 +109,12 @@ public sealed class MovedTalkMailer(
     /// <summary>
     /// Loads the speakers in one query, each with the email address of their account and, for
     /// speakers without one, the address of their latest invitation that was not revoked. The query
-    /// reads every speaker of the conference and the wanted ones are picked in memory, because an
+    /// reads every speaker of the conference and the requested ones are picked in memory, because an
     /// IN list of a large release's speaker ids can exceed SQLite's limit of parameters.
     /// </summary>
     private async Task<List<SpeakerAddress>> LoadSpeakersAsync(int conferenceId, List<int> speakerIds, CancellationToken cancellationToken)
     {
-        var wanted = speakerIds.ToHashSet();
+        var requested = speakerIds.ToHashSet();
         var all = await db.Speakers.OfConference(conferenceId)
             .OrderBy(s => s.Id)
             .Select(s => new SpeakerAddress(
@@ -127,7 +127,7 @@ public sealed class MovedTalkMailer(
                     .Select(i => i.Email)
                     .FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        return [.. all.Where(s => wanted.Contains(s.Id))];
+        return [.. all.Where(s => requested.Contains(s.Id))];
     }
 
     private Uri? PublicUrl()
