@@ -12,7 +12,7 @@ namespace ConferenceApp.Features.Interop.Import;
 /// <remarks>
 /// NOTE: both the gate and the memory are per process. With several app instances, a second
 /// confirmation on another instance fails on the unique source keys instead, and the organizer
-/// sees the new preview with a plain message, so nothing is written twice either way.
+/// gets the new preview with a plain message, so nothing is written twice either way.
 /// </remarks>
 public sealed class ImportConfirmations(IMemoryCache cache) : IDisposable
 {
