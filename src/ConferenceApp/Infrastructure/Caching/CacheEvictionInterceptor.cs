@@ -129,7 +129,7 @@ internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGen
         return Task.CompletedTask;
     }
 
-    /// <summary>The tags of the changed conferences whose slug the tracked rows tell, and the ids of the others.</summary>
+    /// <summary>The tags of the changed conferences whose slug the tracked rows contain, and the ids of the others.</summary>
     private static (HashSet<string> Tags, List<int> Unresolved) ChangedTags(DbContext context)
     {
         var tags = new HashSet<string>(StringComparer.Ordinal);

@@ -48,7 +48,7 @@ public static class CachingSetup
 
         services.AddResponseCompression(options =>
         {
-            // Only the anonymous public pages are compressed (see UsePublicCaching). They hold no
+            // Only the anonymous public pages are compressed (see UsePublicCaching). They contain no
             // secret such as an antiforgery token, so compressing them over HTTPS reveals nothing.
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
