@@ -5,6 +5,9 @@ using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Organize.Conflicts;
 using ConferenceApp.Features.Organize.Releases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ConferenceApp.Infrastructure;
 
@@ -23,12 +26,7 @@ public static class DatabaseStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         var db = services.GetRequiredService<ConferenceDbContext>();
 
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        if (pending.Count > 0)
-        {
-            logger.LogInformation("Applying {MigrationCount} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync();
-        }
+        await MigrateAsync(db, logger, CancellationToken.None);
 
         if (app.Configuration.GetValue("DemoData:LoadIntoEmptyDatabase", true)
             && await DemoConference.LoadIfEmptyAsync(db, CancellationToken.None))
@@ -41,6 +39,35 @@ public static class DatabaseStartup
         {
             await services.GetRequiredService<FirstRunSetup>().OpenIfNoOrganizerAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Applies the migrations that the database lacks. Safe when several instances start at once:
+    /// EF Core's <c>Migrate</c> holds a database-wide lock while it reads the history and applies
+    /// migrations (on SQLite a row in <c>__EFMigrationsLock</c>, on PostgreSQL an exclusive lock
+    /// on <c>__EFMigrationsHistory</c> in the migration's transaction), so a second instance waits
+    /// and then finds nothing left to apply. Returns the number of migrations applied.
+    /// </summary>
+    public static async Task<int> MigrateAsync(ConferenceDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        // On PostgreSQL, reading the history of a database without the history table logs an
+        // error before EF Core handles it, so the table is created first. A database that does
+        // not exist yet is left to MigrateAsync, which creates it.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        logger.LogInformation("Applying {MigrationCount} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending.Count;
     }
 
     // Publishes the demo as release 1.0 so that a fresh site shows its program. Its conflicts, if any, are confirmed.

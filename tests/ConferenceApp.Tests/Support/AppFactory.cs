@@ -49,15 +49,21 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
     }
 
     /// <summary>Hosts the app on an existing or future database file that the caller deletes.</summary>
-    public static AppFactory OnDatabaseFile(string databasePath) => new(databasePath);
+    public static AppFactory OnDatabaseFile(string databasePath, bool loadDemoData = true, DatabaseProvider? provider = null) =>
+        new(databasePath) { LoadDemoData = loadDemoData, Provider = provider ?? TestDatabase.Provider };
 
     public string DatabasePath { get; }
 
-    /// <summary>The database's name on the test PostgreSQL server, used when <see cref="TestDatabase.IsPostgres"/>.</summary>
+    /// <summary>The database engine; the one chosen by the environment unless a test needs a certain one.</summary>
+    public DatabaseProvider Provider { get; init; } = TestDatabase.Provider;
+
+    private bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    /// <summary>The database's name on the test PostgreSQL server, used when <see cref="Provider"/> is PostgreSQL.</summary>
     public string PostgresDatabase { get; }
 
     /// <summary>The connection string the app is given.</summary>
-    public string ConnectionString => TestDatabase.IsPostgres
+    public string ConnectionString => IsPostgres
         ? TestDatabase.PostgresConnectionString(PostgresDatabase)
         : $"Data Source={DatabasePath}";
 
@@ -90,7 +96,12 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
+        if (IsPostgres)
+        {
+            TestDatabase.CreateIfMissing(PostgresDatabase);
+        }
+
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:DefaultConnection", ConnectionString);
         builder.UseSetting("DemoData:LoadIntoEmptyDatabase", LoadDemoData ? "true" : "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
@@ -161,7 +172,7 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
             SqliteConnection.ClearAllPools();
         }
 
-        if (disposing && _ownedFolder is not null && TestDatabase.IsPostgres)
+        if (disposing && _ownedFolder is not null && IsPostgres)
         {
             TestDatabase.Drop(PostgresDatabase);
         }

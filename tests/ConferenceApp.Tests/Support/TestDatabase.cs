@@ -58,6 +58,27 @@ public static class TestDatabase
         return new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
     }
 
+    /// <summary>
+    /// Creates an empty database unless it exists, as an operator does before the first start.
+    /// The app's migrations could create it too, but EF Core logs an error while it finds the
+    /// database missing, which tests that count logged errors would see.
+    /// </summary>
+    public static void CreateIfMissing(string databaseName)
+    {
+        using var connection = new NpgsqlConnection(PostgresConnectionString("postgres"));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // A second factory on the same database file; UniqueViolation when both create it at the same moment.
+        }
+    }
+
     /// <summary>Notes a database that several factories use, to drop it when the test run ends.</summary>
     public static void DropAtExit(string databaseName) => SharedDatabases.TryAdd(databaseName, 0);
 
