@@ -14,6 +14,9 @@ namespace ConferenceApp.Infrastructure;
 /// <summary>Brings the database up to date before the app serves its first request.</summary>
 public static class DatabaseStartup
 {
+    // An arbitrary key of the PostgreSQL advisory lock that guards the creation of the history table.
+    private const long HistoryTableLockKey = 0x436F6E66417070;
+
     /// <summary>
     /// Applies pending migrations, loads the demo conference into an empty database when
     /// <c>DemoData:LoadIntoEmptyDatabase</c> is true, and, when <paramref name="openFirstRunSetup"/>
@@ -50,13 +53,9 @@ public static class DatabaseStartup
     /// </summary>
     public static async Task<int> MigrateAsync(ConferenceDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        // On PostgreSQL, reading the history of a database without the history table logs an
-        // error before EF Core handles it, so the table is created first. A database that does
-        // not exist yet is left to MigrateAsync, which creates it.
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
+        if (db.Database.IsNpgsql())
         {
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            await CreatePostgresHistoryTableAsync(db, cancellationToken);
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -68,6 +67,39 @@ public static class DatabaseStartup
         logger.LogInformation("Applying {MigrationCount} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Creates the migrations history table of an existing PostgreSQL database. EF Core reads the
+    /// history before it creates the table, and on PostgreSQL that failed read is logged as an
+    /// error, which would appear at every first start. A session-level advisory lock serializes
+    /// instances, since two concurrent CREATE TABLE IF NOT EXISTS can still collide. A database
+    /// that does not exist yet is left to MigrateAsync, which creates it.
+    /// </summary>
+    private static async Task CreatePostgresHistoryTableAsync(ConferenceDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({HistoryTableLockKey})", cancellationToken);
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({HistoryTableLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     // Publishes the demo as release 1.0 so that a fresh site shows its program. Its conflicts, if any, are confirmed.
