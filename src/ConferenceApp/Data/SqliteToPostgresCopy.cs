@@ -12,8 +12,8 @@ namespace ConferenceApp.Data;
 /// the conference model, releases, audit log, outbox, import uploads and the Identity tables.
 /// </summary>
 /// <remarks>
-/// The copy first brings the target's schema up to date with the migrations, then refuses a
-/// target that holds any row. It reads each table through EF Core, so the values are the app's
+/// The copy first brings the target's schema up to date with the migrations, then rejects a
+/// target that contains any row. It reads each table through EF Core, so the values are the app's
 /// own (the same DateTime kinds and converted columns as in the running app), and inserts
 /// them in one PostgreSQL transaction, principal tables first: a failure leaves the target
 /// without any copied row. Afterwards each identity column's sequence continues after its

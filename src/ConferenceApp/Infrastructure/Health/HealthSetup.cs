@@ -8,7 +8,7 @@ namespace ConferenceApp.Infrastructure.Health;
 
 /// <summary>
 /// Registers and maps the two health endpoints that load balancers and orchestrators poll. Both
-/// answer anonymous requests in plain text ("Healthy" or "Unhealthy"), are never cached, and are
+/// serve anonymous requests in plain text ("Healthy" or "Unhealthy"), are never cached, and are
 /// not replaced by the site's error pages.
 /// </summary>
 public static class HealthSetup

@@ -6,8 +6,8 @@ namespace ConferenceApp.Features.Interop.Import;
 /// <summary>
 /// Lets one import confirmation of this process run at a time and remembers the uploads that were
 /// applied, for as long as an upload lives. A double-click on "Import these changes" sends two
-/// confirmations of one upload: the second waits for the first and is then told that the file was
-/// already imported.
+/// confirmations of one upload: the second waits for the first and then gets the message that
+/// the file was already imported.
 /// </summary>
 /// <remarks>
 /// NOTE: both the gate and the memory are per process. With several app instances, a second
