@@ -1,3 +1,4 @@
+using ConferenceApp.Data.Configurations;
 using ConferenceApp.Domain;
 using ConferenceApp.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,6 +54,7 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ConferenceDbContext).Assembly);
+        ProviderNeutralColumns.Apply(builder, Database.IsNpgsql());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

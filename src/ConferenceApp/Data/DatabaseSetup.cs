@@ -11,36 +11,71 @@ public static class DatabaseSetup
     public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringName = "DefaultConnection";
     public const string SqliteMigrationsAssembly = "ConferenceApp.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "ConferenceApp.Migrations.Postgres";
 
     /// <summary>
     /// Registers <see cref="ConferenceDbContext"/> for the provider named by <c>Database:Provider</c>
-    /// (default "Sqlite") and the connection string <c>ConnectionStrings:DefaultConnection</c>.
-    /// A relative SQLite file path is taken relative to the content root, and its folder is created.
+    /// ("Sqlite", the default, or "Postgres", in any letter case) and the connection string
+    /// <c>ConnectionStrings:DefaultConnection</c>. A relative SQLite file path is taken relative
+    /// to the content root, and its folder is created.
     /// </summary>
     public static IServiceCollection AddConferenceDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration[ProviderKey] ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"The database provider \"{provider}\" in {ProviderKey} is not supported; use \"Sqlite\".");
-        }
-
+        var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"The connection string ConnectionStrings:{ConnectionStringName} is missing; set it in appsettings.json or the environment variable ConnectionStrings__{ConnectionStringName}.");
 
         LoadMigrationsBesideApp();
-        var resolved = ResolveSqliteConnectionString(connectionString, environment.ContentRootPath);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = ResolveSqliteConnectionString(connectionString, environment.ContentRootPath);
+        }
 
         // Interceptors come from the container, so features can register their own, such as the
         // one that wakes the email outbox after a commit.
-        services.AddDbContext<ConferenceDbContext>((provider, options) => options
-            .UseSqlite(resolved, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-            .AddInterceptors(provider.GetServices<IInterceptor>()));
+        services.AddDbContext<ConferenceDbContext>((services, options) =>
+        {
+            UseProvider(options, provider, connectionString);
+            options.AddInterceptors(services.GetServices<IInterceptor>());
+        });
 
         return services;
     }
+
+    /// <summary>
+    /// Reads <c>Database:Provider</c>. Throws when it names a provider that the app does not
+    /// support, so that a typing error stops the start instead of opening a SQLite file.
+    /// </summary>
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var name = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (string.Equals(name.Trim(), nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (string.Equals(name.Trim(), nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+
+        throw new InvalidOperationException(
+            $"The database provider \"{name}\" in {ProviderKey} is not supported; use \"Sqlite\" or \"Postgres\".");
+    }
+
+    /// <summary>Points <paramref name="options"/> at the provider's database and its migrations assembly.</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        provider switch
+        {
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+        };
 
     /// <summary>
     /// Lets the runtime find a migrations assembly that lies beside the app's assembly without
@@ -51,7 +86,7 @@ public static class DatabaseSetup
     {
         AssemblyLoadContext.Default.Resolving += (context, name) =>
         {
-            if (name.Name is not SqliteMigrationsAssembly)
+            if (name.Name is not (SqliteMigrationsAssembly or PostgresMigrationsAssembly))
             {
                 return null;
             }

@@ -5,12 +5,18 @@ using ConferenceApp.Features.Organize;
 using ConferenceApp.Features.Organize.Conflicts;
 using ConferenceApp.Features.Organize.Releases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ConferenceApp.Infrastructure;
 
 /// <summary>Brings the database up to date before the app serves its first request.</summary>
 public static class DatabaseStartup
 {
+    // An arbitrary key of the PostgreSQL advisory lock that guards the creation of the history table.
+    private const long HistoryTableLockKey = 0x436F6E66417070;
+
     /// <summary>
     /// Applies pending migrations, loads the demo conference into an empty database when
     /// <c>DemoData:LoadIntoEmptyDatabase</c> is true, and, when <paramref name="openFirstRunSetup"/>
@@ -23,12 +29,7 @@ public static class DatabaseStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         var db = services.GetRequiredService<ConferenceDbContext>();
 
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        if (pending.Count > 0)
-        {
-            logger.LogInformation("Applying {MigrationCount} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync();
-        }
+        await MigrateAsync(db, logger, CancellationToken.None);
 
         if (app.Configuration.GetValue("DemoData:LoadIntoEmptyDatabase", true)
             && await DemoConference.LoadIfEmptyAsync(db, CancellationToken.None))
@@ -40,6 +41,64 @@ public static class DatabaseStartup
         if (openFirstRunSetup)
         {
             await services.GetRequiredService<FirstRunSetup>().OpenIfNoOrganizerAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Applies the migrations that the database lacks. Safe when several instances start at once:
+    /// EF Core's <c>Migrate</c> holds a database-wide lock while it reads the history and applies
+    /// migrations (on SQLite a row in <c>__EFMigrationsLock</c>, on PostgreSQL an exclusive lock
+    /// on <c>__EFMigrationsHistory</c> in the migration's transaction), so a second instance waits
+    /// and then finds nothing left to apply. Returns the number of migrations applied.
+    /// </summary>
+    public static async Task<int> MigrateAsync(ConferenceDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await CreatePostgresHistoryTableAsync(db, cancellationToken);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        logger.LogInformation("Applying {MigrationCount} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending.Count;
+    }
+
+    /// <summary>
+    /// Creates the migrations history table of an existing PostgreSQL database. EF Core reads the
+    /// history before it creates the table, and on PostgreSQL that failed read is logged as an
+    /// error, which would appear at every first start. A session-level advisory lock serializes
+    /// instances, since two concurrent CREATE TABLE IF NOT EXISTS can still collide. A database
+    /// that does not exist yet is left to MigrateAsync, which creates it.
+    /// </summary>
+    private static async Task CreatePostgresHistoryTableAsync(ConferenceDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({HistoryTableLockKey})", cancellationToken);
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({HistoryTableLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -195,8 +195,10 @@ public sealed class ImportPagesTests : OrganizerTestBase
         await using (var scope = App.OpenDb())
         {
             // Rooms, slots, speakers and sessions are saved before the talks, so this fails in the last step.
-            await scope.Db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER FailImport BEFORE INSERT ON Talks WHEN NEW.Title = 'Breaks the database' BEGIN SELECT RAISE(ABORT, 'rejected by test trigger'); END;");
+            foreach (var statement in FailingTalkTrigger())
+            {
+                await scope.Db.Database.ExecuteSqlRawAsync(statement);
+            }
         }
 
         var before = await CountAsync(id);
@@ -207,6 +209,23 @@ public sealed class ImportPagesTests : OrganizerTestBase
         Assert.Contains("Nothing was imported", shown.QuerySelector("#import-notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync(id));
     }
+
+    // A trigger that rejects the insert of a talk titled "Breaks the database", in each provider's dialect.
+    private static string[] FailingTalkTrigger() => TestDatabase.IsPostgres
+        ?
+        [
+            """
+            CREATE FUNCTION fail_import() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW."Title" = 'Breaks the database' THEN
+                    RAISE EXCEPTION 'rejected by test trigger';
+                END IF;
+                RETURN NEW;
+            END $$
+            """,
+            "CREATE TRIGGER fail_import BEFORE INSERT ON \"Talks\" FOR EACH ROW EXECUTE FUNCTION fail_import()",
+        ]
+        : ["CREATE TRIGGER FailImport BEFORE INSERT ON Talks WHEN NEW.Title = 'Breaks the database' BEGIN SELECT RAISE(ABORT, 'rejected by test trigger'); END;"];
 
     [Fact]
     public async Task Unreadable_file_shows_error()

@@ -1,4 +1,5 @@
 using ConferenceApp.Domain;
+using ConferenceApp.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Tests.Organize;
@@ -11,7 +12,7 @@ public sealed class LargeProgramPagesTests : OrganizerTestBase
 {
     private const int SessionCount = 33_000;
 
-    [Theory]
+    [SqliteTheory]
     [InlineData("conflicts")]
     [InlineData("sessions")]
     public async Task Page_opens_with_many_sessions(string page)

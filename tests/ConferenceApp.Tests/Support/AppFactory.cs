@@ -12,12 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace ConferenceApp.Tests.Support;
 
 /// <summary>
-/// Hosts the whole app in memory over a real SQLite file of its own, which it deletes on dispose.
-/// The app starts as it does in production: migrations, then the demo conference.
+/// Hosts the whole app in memory over a real database of its own, which it deletes on dispose:
+/// a SQLite file, or with <see cref="TestDatabase.IsPostgres"/> a fresh database on the test
+/// PostgreSQL server. The app starts as it does in production: migrations, then the demo conference.
 /// </summary>
 /// <remarks>
 /// A factory made with <see cref="OnDatabaseFile"/> uses a database file that the test owns
-/// and leaves it in place, so that a second factory can start on the same file.
+/// and leaves it in place, so that a second factory can start on the same file. On PostgreSQL
+/// the file path names the database, which is dropped when the test run ends.
 /// </remarks>
 public sealed partial class AppFactory : WebApplicationFactory<global::Program>
 {
@@ -31,6 +33,7 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
         _ownedFolder = NewTempFolder();
         DatabasePath = Path.Combine(_ownedFolder, "conference.db");
         MailFolder = Path.Combine(_ownedFolder, "mail");
+        PostgresDatabase = TestDatabase.PostgresNameFor(DatabasePath);
     }
 
     // xunit requires a class fixture to have a single public constructor, so this one is private.
@@ -38,12 +41,31 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
     {
         DatabasePath = databasePath;
         MailFolder = Path.Combine(Path.GetDirectoryName(databasePath)!, "mail");
+        PostgresDatabase = TestDatabase.PostgresNameFor(DatabasePath);
+        if (TestDatabase.IsPostgres)
+        {
+            TestDatabase.DropAtExit(PostgresDatabase);
+        }
     }
 
     /// <summary>Hosts the app on an existing or future database file that the caller deletes.</summary>
-    public static AppFactory OnDatabaseFile(string databasePath) => new(databasePath);
+    public static AppFactory OnDatabaseFile(string databasePath, bool loadDemoData = true, DatabaseProvider? provider = null) =>
+        new(databasePath) { LoadDemoData = loadDemoData, Provider = provider ?? TestDatabase.Provider };
 
     public string DatabasePath { get; }
+
+    /// <summary>The database engine; the one chosen by the environment unless a test needs a certain one.</summary>
+    public DatabaseProvider Provider { get; init; } = TestDatabase.Provider;
+
+    private bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    /// <summary>The database's name on the test PostgreSQL server, used when <see cref="Provider"/> is PostgreSQL.</summary>
+    public string PostgresDatabase { get; }
+
+    /// <summary>The connection string the app is given.</summary>
+    public string ConnectionString => IsPostgres
+        ? TestDatabase.PostgresConnectionString(PostgresDatabase)
+        : $"Data Source={DatabasePath}";
 
     /// <summary>The pickup folder where the app writes every email as an .eml file, beside the database.</summary>
     public string MailFolder { get; }
@@ -74,7 +96,13 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={DatabasePath}");
+        if (IsPostgres)
+        {
+            TestDatabase.CreateIfMissing(PostgresDatabase);
+        }
+
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:DefaultConnection", ConnectionString);
         builder.UseSetting("DemoData:LoadIntoEmptyDatabase", LoadDemoData ? "true" : "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
         foreach (var (key, value) in Settings)
@@ -153,6 +181,11 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
             // Pooled connections keep the file open after the host stops. Closing them here
             // lets the file be deleted, or opened by a second factory, with nothing pending.
             SqliteConnection.ClearAllPools();
+        }
+
+        if (disposing && _ownedFolder is not null && IsPostgres)
+        {
+            TestDatabase.Drop(PostgresDatabase);
         }
 
         if (disposing && _ownedFolder is not null)

@@ -1,4 +1,5 @@
 using System.Text;
+using ConferenceApp.Data;
 using ConferenceApp.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,57 +7,126 @@ namespace ConferenceApp.Features.Accounts;
 
 /// <summary>
 /// A command given on the command line instead of serving the site:
-/// <c>create-organizer --email ADDRESS</c> reads the password from standard input and creates
-/// an organizer account. Arguments that are not a command go to the web host as configuration.
+/// <list type="bullet">
+/// <item><c>create-organizer --email ADDRESS</c> reads the password from standard input and
+/// creates an organizer account.</item>
+/// <item><c>migrate</c> applies the database migrations and exits.</item>
+/// <item><c>copy-to-postgres --from SQLITE_CONNECTION --to POSTGRES_CONNECTION</c> copies a
+/// SQLite database into an empty PostgreSQL database (see <see cref="Data.SqliteToPostgresCopy"/>).</item>
+/// </list>
+/// Arguments that are not part of a command go to the web host as configuration.
 /// </summary>
 public sealed class AppCommand
 {
     public const string CreateOrganizer = "create-organizer";
+    public const string Migrate = "migrate";
+    public const string CopyToPostgres = "copy-to-postgres";
 
-    private AppCommand(string? name, string? email, string[] hostArguments)
+    private static readonly string[] Names = [CreateOrganizer, Migrate, CopyToPostgres];
+
+    // The options that each command takes; anything else is passed on to the host.
+    private static readonly Dictionary<string, string[]> OptionsOf = new()
+    {
+        [CreateOrganizer] = ["--email"],
+        [Migrate] = [],
+        [CopyToPostgres] = ["--from", "--to"],
+    };
+
+    private readonly Dictionary<string, string> _options;
+
+    private AppCommand(string? name, Dictionary<string, string> options, string[] hostArguments)
     {
         Name = name;
-        Email = email;
+        _options = options;
         HostArguments = hostArguments;
     }
 
     /// <summary>The command's name, or null to run the web app.</summary>
     public string? Name { get; }
 
-    public string? Email { get; }
+    public string? Email => Option("--email");
 
     public string[] HostArguments { get; }
 
+    /// <summary>Returns the value given for an option such as <c>--from</c>, or null.</summary>
+    public string? Option(string option) => _options.GetValueOrDefault(option);
+
     public static AppCommand Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] != CreateOrganizer)
+        if (args.Length == 0 || !Names.Contains(args[0], StringComparer.Ordinal))
         {
-            return new AppCommand(null, null, args);
+            return new AppCommand(null, [], args);
         }
 
-        string? email = null;
+        var name = args[0];
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var rest = new List<string>();
         for (var index = 1; index < args.Length; index++)
         {
-            if (args[index] == "--email" && index + 1 < args.Length)
-            {
-                email = args[++index];
-            }
-            else if (args[index].StartsWith("--email=", StringComparison.Ordinal))
-            {
-                email = args[index]["--email=".Length..];
-            }
-            else
+            var known = OptionsOf[name].FirstOrDefault(o => args[index] == o || args[index].StartsWith(o + "=", StringComparison.Ordinal));
+            if (known is null)
             {
                 rest.Add(args[index]);
             }
+            else if (args[index] == known && index + 1 < args.Length)
+            {
+                options[known] = args[++index];
+            }
+            else if (args[index] != known)
+            {
+                options[known] = args[index][(known.Length + 1)..];
+            }
         }
 
-        return new AppCommand(CreateOrganizer, email, [.. rest]);
+        return new AppCommand(name, options, [.. rest]);
     }
 
-    /// <summary>Runs the command against the app's database and returns the process exit code.</summary>
-    public async Task<int> RunAsync(WebApplication app)
+    /// <summary>Runs the command and returns the process exit code.</summary>
+    public Task<int> RunAsync(WebApplication app) => Name switch
+    {
+        Migrate => MigrateAsync(app),
+        CopyToPostgres => CopyToPostgresAsync(app),
+        _ => CreateOrganizerAsync(app),
+    };
+
+    private static async Task<int> MigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<AppCommand>();
+
+        var applied = await DatabaseStartup.MigrateAsync(db, logger, CancellationToken.None);
+        await Console.Out.WriteLineAsync(applied == 0
+            ? "The database is up to date; no migrations were pending."
+            : $"Applied {applied} migrations; the database is up to date.");
+        return 0;
+    }
+
+    private async Task<int> CopyToPostgresAsync(WebApplication app)
+    {
+        var from = Option("--from");
+        var to = Option("--to");
+        if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+        {
+            await Console.Error.WriteLineAsync(
+                "Missing --from or --to: usage is copy-to-postgres --from \"Data Source=conference.db\" --to \"Host=...;Database=...;Username=...;Password=...\".");
+            return 2;
+        }
+
+        var copy = new SqliteToPostgresCopy(
+            DatabaseSetup.ResolveSqliteConnectionString(from, app.Environment.ContentRootPath), to, app.Services.GetRequiredService<ILoggerFactory>());
+        var result = await copy.RunAsync(CancellationToken.None);
+        if (result.Error is not null)
+        {
+            await Console.Error.WriteLineAsync(result.Error);
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"Copied {result.RowCount} rows in {result.TableCount} tables into PostgreSQL.");
+        return 0;
+    }
+
+    private async Task<int> CreateOrganizerAsync(WebApplication app)
     {
         if (string.IsNullOrWhiteSpace(Email))
         {

@@ -1,6 +1,5 @@
 using ConferenceApp.Data;
 using ConferenceApp.Domain;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Organize;
@@ -12,9 +11,6 @@ namespace ConferenceApp.Features.Organize;
 /// </summary>
 public sealed class ChangeSaver(ConferenceDbContext db, ILogger<ChangeSaver> logger)
 {
-    // SQLite's extended result code for a violated UNIQUE constraint (SQLITE_CONSTRAINT_UNIQUE).
-    private const int SqliteUniqueViolation = 2067;
-
     /// <summary>
     /// Makes the next save update <paramref name="entity"/> only if its stored version is still
     /// <paramref name="postedVersion"/>. The version is marked modified, so the check runs even
@@ -50,7 +46,7 @@ public sealed class ChangeSaver(ConferenceDbContext db, ILogger<ChangeSaver> log
                 stored is null ? "deleted" : "changed");
             return stored is null ? ChangeResult.Gone() : ChangeResult.Conflict();
         }
-        catch (DbUpdateException exception) when (duplicateError is not null && IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (duplicateError is not null && DatabaseErrors.IsUniqueViolation(exception))
         {
             logger.LogInformation("Rejected a save that would duplicate {Field}: {Reason}", duplicateError.Field, exception.InnerException?.Message);
             return ChangeResult.Invalid([duplicateError]);
@@ -69,9 +65,6 @@ public sealed class ChangeSaver(ConferenceDbContext db, ILogger<ChangeSaver> log
             a => a.ConferenceId == conferenceId && a.EntityType == entityType && a.EntityId == key && a.Action == nameof(EntityState.Deleted),
             cancellationToken);
     }
-
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation };
 }
 
 /// <summary>Runs the behaviour methods of one change and collects their field errors, so a form shows every broken rule at once.</summary>

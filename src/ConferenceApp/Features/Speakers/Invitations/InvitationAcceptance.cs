@@ -3,7 +3,6 @@ using ConferenceApp.Data;
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConferenceApp.Features.Speakers.Invitations;
@@ -38,9 +37,6 @@ public sealed class InvitationAcceptance(
     TimeProvider time,
     ILogger<InvitationAcceptance> logger)
 {
-    // SQLite's extended result code for a violated UNIQUE constraint (SQLITE_CONSTRAINT_UNIQUE).
-    private const int SqliteUniqueViolation = 2067;
-
     private const string AlreadyLinked =
         "Your account is already linked to another speaker of this conference, so it cannot be linked to this one too. Ask the organizers to check the speaker list.";
 
@@ -151,7 +147,9 @@ public sealed class InvitationAcceptance(
         string token, Func<SpeakerInvitation, Task<(IdentityUser? User, string[] Errors)>> accountFor, CancellationToken cancellationToken)
     {
         // Microsoft.Data.Sqlite starts a transaction that is not deferred with BEGIN IMMEDIATE, which
-        // takes the write lock at once. A second acceptance waits here until the first has ended.
+        // takes the write lock at once, so a second acceptance waits here until the first has ended.
+        // PostgreSQL lets both read, but the second's update of the invitation waits for the first
+        // to commit and then fails the version check, so it is rejected just the same.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var hash = SpeakerInvitation.HashToken(token);
@@ -223,10 +221,10 @@ public sealed class InvitationAcceptance(
             logger.LogWarning("Invitation {InvitationId} was changed by another request while being accepted", invitation.Id);
             return AcceptResult.Failed("This invitation was changed at the same moment, so it was not accepted. Open the link again.");
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation })
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             // Another acceptance linked this account to a speaker of the same conference meanwhile.
-            logger.LogWarning("Invitation {InvitationId} was not accepted: {Reason}", invitation.Id, exception.InnerException.Message);
+            logger.LogWarning("Invitation {InvitationId} was not accepted: {Reason}", invitation.Id, exception.InnerException?.Message);
             return AcceptResult.Failed(AlreadyLinked);
         }
 
