@@ -90,6 +90,7 @@ public static class WebSetup
         // reference that matches the id in the log entry.
         app.UsePublicAddress();
         app.UseSecurityHeaders();
+        app.UseWholeResponses();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
