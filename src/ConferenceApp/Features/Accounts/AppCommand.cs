@@ -13,6 +13,9 @@ namespace ConferenceApp.Features.Accounts;
 /// <item><c>migrate</c> applies the database migrations and exits.</item>
 /// <item><c>copy-to-postgres --from SQLITE_CONNECTION --to POSTGRES_CONNECTION</c> copies a
 /// SQLite database into an empty PostgreSQL database (see <see cref="Data.SqliteToPostgresCopy"/>).</item>
+/// <item><c>backup --to FILE</c> copies the live SQLite database into a new file, and
+/// <c>restore --from FILE [--replace]</c> copies such a file into the configured database (see
+/// <see cref="Data.SqliteBackup"/>).</item>
 /// </list>
 /// Arguments that are not part of a command go to the web host as configuration.
 /// </summary>
@@ -21,8 +24,15 @@ public sealed class AppCommand
     public const string CreateOrganizer = "create-organizer";
     public const string Migrate = "migrate";
     public const string CopyToPostgres = "copy-to-postgres";
+    public const string Backup = "backup";
+    public const string Restore = "restore";
 
-    private static readonly string[] Names = [CreateOrganizer, Migrate, CopyToPostgres];
+    private const string ReplaceFlag = "--replace";
+
+    private static readonly string[] Names = [CreateOrganizer, Migrate, CopyToPostgres, Backup, Restore];
+
+    // Options that take no value.
+    private static readonly string[] Flags = [ReplaceFlag];
 
     // The options that each command takes; anything else is passed on to the host.
     private static readonly Dictionary<string, string[]> OptionsOf = new()
@@ -30,6 +40,8 @@ public sealed class AppCommand
         [CreateOrganizer] = ["--email"],
         [Migrate] = [],
         [CopyToPostgres] = ["--from", "--to"],
+        [Backup] = ["--to"],
+        [Restore] = ["--from", ReplaceFlag],
     };
 
     private readonly Dictionary<string, string> _options;
@@ -68,6 +80,10 @@ public sealed class AppCommand
             {
                 rest.Add(args[index]);
             }
+            else if (Flags.Contains(known))
+            {
+                options[known] = "true";
+            }
             else if (args[index] == known && index + 1 < args.Length)
             {
                 options[known] = args[++index];
@@ -86,6 +102,8 @@ public sealed class AppCommand
     {
         Migrate => MigrateAsync(app),
         CopyToPostgres => CopyToPostgresAsync(app),
+        Backup => BackupAsync(app),
+        Restore => RestoreAsync(app),
         _ => CreateOrganizerAsync(app),
     };
 
@@ -124,6 +142,78 @@ public sealed class AppCommand
 
         await Console.Out.WriteLineAsync($"Copied {result.RowCount} rows in {result.TableCount} tables into PostgreSQL.");
         return 0;
+    }
+
+    private async Task<int> BackupAsync(WebApplication app)
+    {
+        var to = Option("--to");
+        if (string.IsNullOrWhiteSpace(to))
+        {
+            await Console.Error.WriteLineAsync("Missing --to: usage is backup --to FILE, where FILE does not exist yet.");
+            return 2;
+        }
+
+        if (await SqliteConnectionOrErrorAsync(app, Backup) is not { } live)
+        {
+            return 2;
+        }
+
+        var result = await new SqliteBackup(app.Services.GetRequiredService<ILoggerFactory>()).BackupAsync(live, to, CancellationToken.None);
+        if (result.Error is not null)
+        {
+            await Console.Error.WriteLineAsync(result.Error);
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"Backed up {Conferences(result.ConferenceCount)} ({result.Bytes} bytes) to {result.Path}.");
+        return 0;
+    }
+
+    private async Task<int> RestoreAsync(WebApplication app)
+    {
+        var from = Option("--from");
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            await Console.Error.WriteLineAsync("Missing --from: usage is restore --from FILE [--replace], with the app stopped.");
+            return 2;
+        }
+
+        if (await SqliteConnectionOrErrorAsync(app, Restore) is not { } target)
+        {
+            return 2;
+        }
+
+        var replace = Option(ReplaceFlag) is not null;
+        var result = await new SqliteBackup(app.Services.GetRequiredService<ILoggerFactory>()).RestoreAsync(from, target, replace, CancellationToken.None);
+        if (result.Error is not null)
+        {
+            await Console.Error.WriteLineAsync(result.Error);
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"Restored {Conferences(result.ConferenceCount)} into {result.Path}.");
+        if (result.KeptPath is not null)
+        {
+            await Console.Out.WriteLineAsync($"The database it replaced is kept as {result.KeptPath}.");
+        }
+
+        return 0;
+    }
+
+    private static string Conferences(long count) => count == 1 ? "1 conference" : $"{count} conferences";
+
+    // Returns the configured SQLite connection string, or writes why the command needs SQLite.
+    private static async Task<string?> SqliteConnectionOrErrorAsync(WebApplication app, string command)
+    {
+        if (DatabaseSetup.ReadProvider(app.Configuration) != DatabaseProvider.Sqlite)
+        {
+            await Console.Error.WriteLineAsync(
+                $"The {command} command works on SQLite only. On PostgreSQL use pg_dump and pg_restore: see \"Backup and restore\" in docs/operator.md.");
+            return null;
+        }
+
+        var connectionString = app.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName) ?? string.Empty;
+        return DatabaseSetup.ResolveSqliteConnectionString(connectionString, app.Environment.ContentRootPath);
     }
 
     private async Task<int> CreateOrganizerAsync(WebApplication app)
