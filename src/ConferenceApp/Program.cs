@@ -35,6 +35,7 @@ builder.Services.AddJsonApi();
 builder.Services.AddProgramImport(builder.Configuration);
 
 var app = builder.Build();
+app.RejectSampleSecrets();
 
 if (command.Name is not null)
 {
