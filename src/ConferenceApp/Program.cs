@@ -42,7 +42,10 @@ if (command.Name is not null)
     return await command.RunAsync(app);
 }
 
-await app.PrepareDatabaseAsync();
+if (!await app.TryPrepareDatabaseAsync())
+{
+    return 1;
+}
 
 app.UseConferenceWeb();
 app.UsePublicCaching();

@@ -59,8 +59,19 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Returns a port of 127.0.0.1 that nothing listens on, for a Redis that cannot be reached.</summary>
     public static int ClosedPort() => FreePort();
 
+    /// <summary>Stops the server process with SIGSTOP: connections stay open and nothing is answered, as with a hung server.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a paused server go on with SIGCONT.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     public async ValueTask DisposeAsync()
     {
+        if (_process is { HasExited: false })
+        {
+            await ResumeAsync();
+        }
+
         if (_process is not null)
         {
             if (!_process.HasExited)
@@ -79,6 +90,17 @@ public sealed class RedisServer : IAsyncDisposable
         catch (IOException)
         {
             // The temp folder is the OS's to clean up if a file in it is still open.
+        }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("redis-server is not running.");
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {process.Id} exited with {kill.ExitCode}.");
         }
     }
 

@@ -17,15 +17,20 @@ public static class DemoConference
 {
     public const string Slug = "wids-tlv-2023";
 
+    // An arbitrary key of the PostgreSQL advisory lock that serializes loading the demo.
+    private const long DemoLoadLockKey = 0x44656D6F4C6F6164;
+
     /// <summary>Loads the demo conference when the database contains no conference at all. Returns true when it loaded it.</summary>
     public static async Task<bool> LoadIfEmptyAsync(ConferenceDbContext db, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Instances that start together on an empty database would otherwise all load it.
+        await DatabaseLocks.LockForWritingAsync(db, DemoLoadLockKey, cancellationToken);
         if (await db.Conferences.AnyAsync(cancellationToken))
         {
             return false;
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var conference = Conference.Create(new ConferenceDetails(
             Slug,

@@ -16,12 +16,12 @@ namespace ConferenceApp.Data;
 /// into the configured database, keeps the database it replaces as a backup beside it, and then
 /// applies any migrations the backup lacks.
 /// </remarks>
-public sealed class SqliteBackup(ILoggerFactory loggerFactory)
+public sealed class SqliteBackup(IServiceProvider appServices)
 {
     // The table every ConferenceApp database has; a file without it is not one of ours.
     private const string ConferenceTable = "Conferences";
 
-    private readonly ILogger _logger = loggerFactory.CreateLogger<SqliteBackup>();
+    private readonly ILogger _logger = appServices.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteBackup>();
 
     /// <summary>
     /// Copies the live database named by <paramref name="liveConnectionString"/> into the new file
@@ -160,6 +160,13 @@ public sealed class SqliteBackup(ILoggerFactory loggerFactory)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Returns why the file at <paramref name="path"/> is not an intact ConferenceApp SQLite
+    /// database, or null when it is one.
+    /// </summary>
+    internal static async Task<string?> FindProblemAsync(string path, CancellationToken cancellationToken) =>
+        (await CheckAsync(path, cancellationToken)).Error;
+
     private static async Task<FileCheck> CheckAsync(string path, CancellationToken cancellationToken)
     {
         try
@@ -213,7 +220,9 @@ public sealed class SqliteBackup(ILoggerFactory loggerFactory)
 
     private ConferenceDbContext CreateContext(string connectionString)
     {
-        var options = new DbContextOptionsBuilder<ConferenceDbContext>().UseLoggerFactory(loggerFactory);
+        // The app's services carry settings that shape the model, such as the length of Identity's key
+        // columns, so a context without them would not match the migrations.
+        var options = new DbContextOptionsBuilder<ConferenceDbContext>().UseApplicationServiceProvider(appServices);
         DatabaseSetup.UseProvider(options, DatabaseProvider.Sqlite, connectionString);
         return new ConferenceDbContext(options.Options, new SystemAuditActor());
     }

@@ -19,12 +19,12 @@ namespace ConferenceApp.Data;
 /// without any copied row. Afterwards each identity column's sequence continues after its
 /// largest copied id. The SQLite database is only read.
 /// </remarks>
-public sealed class SqliteToPostgresCopy(string sqliteConnectionString, string postgresConnectionString, ILoggerFactory loggerFactory)
+public sealed class SqliteToPostgresCopy(string sqliteConnectionString, string postgresConnectionString, IServiceProvider appServices)
 {
     // Rows sent to PostgreSQL in one round trip.
     private const int BatchSize = 200;
 
-    private readonly ILogger _logger = loggerFactory.CreateLogger<SqliteToPostgresCopy>();
+    private readonly ILogger _logger = appServices.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteToPostgresCopy>();
 
     /// <summary>Runs the copy. Returns the counts, or an error message when nothing was copied.</summary>
     public async Task<CopyResult> RunAsync(CancellationToken cancellationToken)
@@ -33,6 +33,11 @@ public sealed class SqliteToPostgresCopy(string sqliteConnectionString, string p
         if (!File.Exists(sqlite.DataSource))
         {
             return CopyResult.Failed($"The SQLite database file \"{sqlite.DataSource}\" was not found; nothing was copied.");
+        }
+
+        if (await SqliteBackup.FindProblemAsync(sqlite.DataSource, cancellationToken) is { } problem)
+        {
+            return CopyResult.Failed($"\"{sqlite.DataSource}\" cannot be copied: {problem} Nothing was copied.");
         }
 
         await using var source = CreateContext(DatabaseProvider.Sqlite, sqlite.ToString());
@@ -77,7 +82,9 @@ public sealed class SqliteToPostgresCopy(string sqliteConnectionString, string p
 
     private ConferenceDbContext CreateContext(DatabaseProvider provider, string connectionString)
     {
-        var options = new DbContextOptionsBuilder<ConferenceDbContext>().UseLoggerFactory(loggerFactory);
+        // The app's services carry settings that shape the model, such as the length of Identity's key
+        // columns, so a context without them would not match the migrations.
+        var options = new DbContextOptionsBuilder<ConferenceDbContext>().UseApplicationServiceProvider(appServices);
         DatabaseSetup.UseProvider(options, provider, connectionString);
         return new ConferenceDbContext(options.Options, new SystemAuditActor());
     }

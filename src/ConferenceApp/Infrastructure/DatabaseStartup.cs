@@ -18,6 +18,26 @@ public static class DatabaseStartup
     private const long HistoryTableLockKey = 0x436F6E66417070;
 
     /// <summary>
+    /// Runs <see cref="PrepareDatabaseAsync"/>, and returns false after logging one critical
+    /// entry when the database cannot be reached or its connection string is malformed, so the
+    /// process can exit with an error instead of a stack trace on the console.
+    /// </summary>
+    public static async Task<bool> TryPrepareDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.PrepareDatabaseAsync();
+            return true;
+        }
+        catch (Exception exception) when (DatabaseErrors.IsConnectionFailure(exception))
+        {
+            app.Logger.LogCritical("The app did not start because the database could not be prepared: {Problem}", DatabaseErrors.Describe(exception));
+            app.Logger.LogDebug(exception, "The database failure in full");
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Applies pending migrations, loads the demo conference into an empty database when
     /// <c>DemoData:LoadIntoEmptyDatabase</c> is true, and, when <paramref name="openFirstRunSetup"/>
     /// is true, opens first-run setup while no organizer exists.

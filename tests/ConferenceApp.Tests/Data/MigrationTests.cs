@@ -35,6 +35,26 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_hosts_load_demo_once()
+    {
+        await using var first = AppFactory.OnDatabaseFile(DatabasePath);
+        await using var second = AppFactory.OnDatabaseFile(DatabasePath);
+
+        var clients = await Task.WhenAll(Task.Run(() => first.CreateClient()), Task.Run(() => second.CreateClient()));
+
+        foreach (var client in clients)
+        {
+            using var program = await client.GetAsync(new Uri($"/{ConferenceApp.Data.DemoConference.Slug}/program", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, program.StatusCode);
+        }
+
+        await using var scope = first.OpenDb();
+        Assert.Equal(1, await scope.Db.Conferences.CountAsync());
+        Assert.Equal(1, await scope.Db.Releases.CountAsync());
+        Assert.DoesNotContain(first.Logs.Records.Concat(second.Logs.Records), r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
     public async Task Migrate_command_applies_then_finds_none()
     {
         await using var app = AppFactory.OnDatabaseFile(DatabasePath, loadDemoData: false);

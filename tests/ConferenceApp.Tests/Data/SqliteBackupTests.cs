@@ -6,7 +6,6 @@ using ConferenceApp.Tests.Organize;
 using ConferenceApp.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConferenceApp.Tests.Data;
 
@@ -15,7 +14,9 @@ public sealed class SqliteBackupTests : IDisposable
 {
     private readonly string _folder = AppFactory.NewTempFolder();
 
-    private readonly SqliteBackup _backup = new(NullLoggerFactory.Instance);
+    private readonly AppFactory _services = new() { Provider = DatabaseProvider.Sqlite, LoadDemoData = false };
+
+    private SqliteBackup Backup => new(_services.Services);
 
     private static readonly Uri ProgramUrl = new($"/{DemoConference.Slug}/program", UriKind.Relative);
 
@@ -49,7 +50,7 @@ public sealed class SqliteBackupTests : IDisposable
         await WaitForAsync(() => acknowledged.Count >= 3);
 
         var lastBeforeBackup = acknowledged.Last();
-        var result = await _backup.BackupAsync(live.ConnectionString, PathOf("backup.db"), CancellationToken.None);
+        var result = await Backup.BackupAsync(live.ConnectionString, PathOf("backup.db"), CancellationToken.None);
         var lastAfterBackup = acknowledged.Last();
         await WaitForAsync(() => acknowledged.Last() > lastAfterBackup);
         await stop.CancelAsync();
@@ -58,7 +59,7 @@ public sealed class SqliteBackupTests : IDisposable
         Assert.Null(result.Error);
         Assert.Equal(1, result.ConferenceCount);
 
-        var restore = await _backup.RestoreAsync(PathOf("backup.db"), $"Data Source={PathOf("restored.db")}", replace: false, CancellationToken.None);
+        var restore = await Backup.RestoreAsync(PathOf("backup.db"), $"Data Source={PathOf("restored.db")}", replace: false, CancellationToken.None);
         Assert.Null(restore.Error);
         Assert.Null(restore.KeptPath);
 
@@ -79,7 +80,7 @@ public sealed class SqliteBackupTests : IDisposable
         await using (var live = AppFactory.OnDatabaseFile(PathOf("live.db"), provider: DatabaseProvider.Sqlite))
         {
             live.CreateClient();
-            var result = await _backup.BackupAsync(live.ConnectionString, PathOf("backups/first.db"), CancellationToken.None);
+            var result = await Backup.BackupAsync(live.ConnectionString, PathOf("backups/first.db"), CancellationToken.None);
             Assert.Null(result.Error);
         }
 
@@ -98,7 +99,7 @@ public sealed class SqliteBackupTests : IDisposable
         live.CreateClient();
         await File.WriteAllTextAsync(PathOf("taken.db"), "an older backup");
 
-        var result = await _backup.BackupAsync(live.ConnectionString, PathOf("taken.db"), CancellationToken.None);
+        var result = await Backup.BackupAsync(live.ConnectionString, PathOf("taken.db"), CancellationToken.None);
 
         Assert.Contains("already exists", result.Error, StringComparison.Ordinal);
         Assert.Equal("an older backup", await File.ReadAllTextAsync(PathOf("taken.db")));
@@ -107,7 +108,7 @@ public sealed class SqliteBackupTests : IDisposable
     [SqliteFact]
     public async Task Backup_of_missing_database_is_rejected()
     {
-        var result = await _backup.BackupAsync($"Data Source={PathOf("none.db")}", PathOf("backup.db"), CancellationToken.None);
+        var result = await Backup.BackupAsync($"Data Source={PathOf("none.db")}", PathOf("backup.db"), CancellationToken.None);
 
         Assert.Contains("was not found", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("backup.db")));
@@ -118,7 +119,7 @@ public sealed class SqliteBackupTests : IDisposable
     {
         await File.WriteAllTextAsync(PathOf("notes.db"), "not a database at all, just some text that is long enough");
 
-        var result = await _backup.RestoreAsync(PathOf("notes.db"), $"Data Source={PathOf("target.db")}", replace: false, CancellationToken.None);
+        var result = await Backup.RestoreAsync(PathOf("notes.db"), $"Data Source={PathOf("target.db")}", replace: false, CancellationToken.None);
 
         Assert.Contains("not a readable SQLite database", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("target.db")));
@@ -135,7 +136,7 @@ public sealed class SqliteBackupTests : IDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var result = await _backup.RestoreAsync(PathOf("other.db"), $"Data Source={PathOf("target.db")}", replace: false, CancellationToken.None);
+        var result = await Backup.RestoreAsync(PathOf("other.db"), $"Data Source={PathOf("target.db")}", replace: false, CancellationToken.None);
 
         Assert.Contains("not a ConferenceApp database", result.Error, StringComparison.Ordinal);
     }
@@ -152,7 +153,7 @@ public sealed class SqliteBackupTests : IDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var result = await _backup.RestoreAsync(PathOf("backup.db"), $"Data Source={PathOf("target.db")}", replace: false, CancellationToken.None);
+        var result = await Backup.RestoreAsync(PathOf("backup.db"), $"Data Source={PathOf("target.db")}", replace: false, CancellationToken.None);
 
         Assert.Contains("newer version", result.Error, StringComparison.Ordinal);
         Assert.Contains("29991231000000_FromTheFuture", result.Error, StringComparison.Ordinal);
@@ -165,8 +166,8 @@ public sealed class SqliteBackupTests : IDisposable
         File.Copy(PathOf("backup.db"), PathOf("target.db"));
         var target = $"Data Source={PathOf("target.db")}";
 
-        var withoutReplace = await _backup.RestoreAsync(PathOf("backup.db"), target, replace: false, CancellationToken.None);
-        var replaced = await _backup.RestoreAsync(PathOf("backup.db"), target, replace: true, CancellationToken.None);
+        var withoutReplace = await Backup.RestoreAsync(PathOf("backup.db"), target, replace: false, CancellationToken.None);
+        var replaced = await Backup.RestoreAsync(PathOf("backup.db"), target, replace: true, CancellationToken.None);
 
         Assert.Contains("--replace", withoutReplace.Error, StringComparison.Ordinal);
         Assert.Null(replaced.Error);
@@ -177,6 +178,7 @@ public sealed class SqliteBackupTests : IDisposable
 
     public void Dispose()
     {
+        _services.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
@@ -185,7 +187,7 @@ public sealed class SqliteBackupTests : IDisposable
     {
         await using var live = AppFactory.OnDatabaseFile(PathOf("live.db"), provider: DatabaseProvider.Sqlite);
         live.CreateClient();
-        var result = await _backup.BackupAsync(live.ConnectionString, PathOf(name), CancellationToken.None);
+        var result = await Backup.BackupAsync(live.ConnectionString, PathOf(name), CancellationToken.None);
         Assert.Null(result.Error);
     }
 

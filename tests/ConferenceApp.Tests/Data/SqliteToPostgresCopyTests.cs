@@ -6,7 +6,6 @@ using ConferenceApp.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 
 namespace ConferenceApp.Tests.Data;
@@ -17,6 +16,9 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
     private readonly string _folder = AppFactory.NewTempFolder();
 
     private string SqlitePath => Path.Combine(_folder, "conference.db");
+
+    // Gives the copy the app's services without touching the target database before the copy.
+    private readonly AppFactory _services = new() { Provider = DatabaseProvider.Sqlite, LoadDemoData = false };
 
     // Stands for the PostgreSQL database: the factory names it after this path.
     private string PostgresPath => Path.Combine(_folder, "copy");
@@ -119,7 +121,7 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
     }
 
     private Task<CopyResult> CopyAsync(AppFactory target) =>
-        new SqliteToPostgresCopy($"Data Source={SqlitePath}", target.ConnectionString, NullLoggerFactory.Instance).RunAsync(CancellationToken.None);
+        new SqliteToPostgresCopy($"Data Source={SqlitePath}", target.ConnectionString, _services.Services).RunAsync(CancellationToken.None);
 
     // Gives the demo's first speaker a photo, so the copy has to carry image bytes.
     private static async Task<(int SpeakerId, string Hash)> AddPhotoAsync(AppFactory app)
@@ -144,6 +146,7 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
 
     public void Dispose()
     {
+        _services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

@@ -107,6 +107,40 @@ public sealed class SharedCacheTests : IAsyncLifetime
         Assert.DoesNotContain(app.Logs.Records, r => r.Level >= LogLevel.Error && r.Category != typeof(CacheEvictionInterceptor).FullName);
     }
 
+    [Fact]
+    public async Task Hung_redis_serves_pages_and_saves()
+    {
+        var app = Start(_redis.Configuration);
+        var visitor = app.CreateBrowserlessClient();
+        var organizer = new OrganizerBrowser(await app.CreateOrganizerClientAsync());
+        int roomId;
+        await using (var scope = app.OpenDb())
+        {
+            roomId = await scope.Db.Rooms.Select(room => room.Id).FirstAsync();
+        }
+
+        await visitor.GetAsync(new Uri(ProgramPage, UriKind.Relative));
+        await _redis.PauseAsync();
+        try
+        {
+            string[] pages = [ProgramPage, $"/{DemoConference.Slug}/speakers", $"/{DemoConference.Slug}/changes"];
+            var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(index => visitor.GetAsync(new Uri(pages[index % pages.Length], UriKind.Relative))));
+            using var save = await organizer.SubmitAsync($"/organize/{DemoConference.Slug}/rooms/{roomId}/edit", new Dictionary<string, string> { ["Name"] = "Saved while Redis hung" });
+
+            Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+            Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        }
+        finally
+        {
+            await _redis.ResumeAsync();
+        }
+
+        var after = await visitor.GetAsync(new Uri(ProgramPage, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        await using var check = app.OpenDb();
+        Assert.Equal("Saved while Redis hung", await check.Db.Rooms.Where(room => room.Id == roomId).Select(room => room.Name).SingleAsync());
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var app in _apps)

@@ -97,15 +97,30 @@ public sealed class AppCommand
         return new AppCommand(name, options, [.. rest]);
     }
 
-    /// <summary>Runs the command and returns the process exit code.</summary>
-    public Task<int> RunAsync(WebApplication app) => Name switch
+    /// <summary>
+    /// Runs the command and returns the process exit code: 0 on success, 1 when it failed, 2 when
+    /// an option is missing. A database that cannot be reached or a malformed connection string
+    /// gives one line naming the problem instead of a stack trace.
+    /// </summary>
+    public async Task<int> RunAsync(WebApplication app)
     {
-        Migrate => MigrateAsync(app),
-        CopyToPostgres => CopyToPostgresAsync(app),
-        Backup => BackupAsync(app),
-        Restore => RestoreAsync(app),
-        _ => CreateOrganizerAsync(app),
-    };
+        try
+        {
+            return await (Name switch
+            {
+                Migrate => MigrateAsync(app),
+                CopyToPostgres => CopyToPostgresAsync(app),
+                Backup => BackupAsync(app),
+                Restore => RestoreAsync(app),
+                _ => CreateOrganizerAsync(app),
+            });
+        }
+        catch (Exception exception) when (DatabaseErrors.IsConnectionFailure(exception))
+        {
+            await Console.Error.WriteLineAsync($"The {Name} command failed: {DatabaseErrors.Describe(exception)}");
+            return 1;
+        }
+    }
 
     private static async Task<int> MigrateAsync(WebApplication app)
     {
@@ -131,8 +146,14 @@ public sealed class AppCommand
             return 2;
         }
 
+        // A plain file path is accepted as well as a connection string.
+        if (!from.Contains('=', StringComparison.Ordinal))
+        {
+            from = $"Data Source={from}";
+        }
+
         var copy = new SqliteToPostgresCopy(
-            DatabaseSetup.ResolveSqliteConnectionString(from, app.Environment.ContentRootPath), to, app.Services.GetRequiredService<ILoggerFactory>());
+            DatabaseSetup.ResolveSqliteConnectionString(from, app.Environment.ContentRootPath), to, app.Services);
         var result = await copy.RunAsync(CancellationToken.None);
         if (result.Error is not null)
         {
@@ -158,7 +179,7 @@ public sealed class AppCommand
             return 2;
         }
 
-        var result = await new SqliteBackup(app.Services.GetRequiredService<ILoggerFactory>()).BackupAsync(live, to, CancellationToken.None);
+        var result = await new SqliteBackup(app.Services).BackupAsync(live, to, CancellationToken.None);
         if (result.Error is not null)
         {
             await Console.Error.WriteLineAsync(result.Error);
@@ -184,7 +205,7 @@ public sealed class AppCommand
         }
 
         var replace = Option(ReplaceFlag) is not null;
-        var result = await new SqliteBackup(app.Services.GetRequiredService<ILoggerFactory>()).RestoreAsync(from, target, replace, CancellationToken.None);
+        var result = await new SqliteBackup(app.Services).RestoreAsync(from, target, replace, CancellationToken.None);
         if (result.Error is not null)
         {
             await Console.Error.WriteLineAsync(result.Error);

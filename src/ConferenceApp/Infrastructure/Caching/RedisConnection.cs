@@ -20,6 +20,11 @@ public sealed class RedisConnection : IAsyncDisposable
 
     private static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a command may take before it counts as failed, unless the configuration sets its own.</summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+
     private readonly ConfigurationOptions _options;
     private readonly ILogger<RedisConnection> _logger;
     private readonly Lazy<Task<IConnectionMultiplexer>> _multiplexer;
@@ -32,9 +37,30 @@ public sealed class RedisConnection : IAsyncDisposable
         _options = ConfigurationOptions.Parse(configuration);
         _options.AbortOnConnectFail = false;
         _options.BacklogPolicy = BacklogPolicy.FailFast;
+
+        // A slow cache is worse than none, because a hung Redis would hold every request for
+        // StackExchange.Redis's default 5 s. Timeouts given in the configuration string win.
+        if (!Mentions(configuration, "syncTimeout"))
+        {
+            _options.SyncTimeout = (int)CommandTimeout.TotalMilliseconds;
+        }
+
+        if (!Mentions(configuration, "asyncTimeout"))
+        {
+            _options.AsyncTimeout = (int)CommandTimeout.TotalMilliseconds;
+        }
+
+        if (!Mentions(configuration, "connectTimeout"))
+        {
+            _options.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
+        }
+
         _logger = logger;
         _multiplexer = new Lazy<Task<IConnectionMultiplexer>>(ConnectAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private static bool Mentions(string configuration, string option) =>
+        configuration.Contains(option + "=", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The configured endpoints, such as "redis:6379", for log messages.</summary>
     public string Endpoints => string.Join(", ", _options.EndPoints.Select(endpoint => endpoint.ToString()));
@@ -50,7 +76,7 @@ public sealed class RedisConnection : IAsyncDisposable
     /// True for the exceptions that a command throws while Redis is unreachable or slow. Callers
     /// that catch them carry on without the cache and report them with <see cref="LogFailure"/>.
     /// </summary>
-    public static bool IsRedisFailure(Exception exception) => exception is RedisException or TimeoutException;
+    public static bool IsRedisFailure(Exception exception) => exception is RedisException or TimeoutException or OperationCanceledException;
 
     /// <summary>
     /// Logs a failed Redis command as a warning, at most once every 30 seconds, with the number of

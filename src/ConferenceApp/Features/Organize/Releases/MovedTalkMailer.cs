@@ -71,7 +71,7 @@ public sealed class MovedTalkMailer(
             if (string.IsNullOrWhiteSpace(address))
             {
                 logger.LogWarning(
-                    "Speaker {SpeakerId} has no email address, so no email is sent about moved talks ({TalkCount}) in release {ReleaseName} of conference {ConferenceId} is sent",
+                    "Speaker {SpeakerId} has no email address, so no email is sent about moved talks ({TalkCount}) in release {ReleaseName} of conference {ConferenceId}",
                     speaker.Id, speakerTalks.Count, releaseName, conferenceId);
                 continue;
             }
