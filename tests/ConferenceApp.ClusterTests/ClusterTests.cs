@@ -14,8 +14,14 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Conference = Cluster.ConferenceSlug;
 
-    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(10);
+    // A is killed at least this long after the load starts, and only once an edit went through.
     private static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(3);
+
+    // The load goes on at least this long after the kill, and until an edit went through B.
+    private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(7);
+
+    // On a machine too slow to get any edit through, the test stops here and its asserts fail.
+    private static readonly TimeSpan MaxLoadDuration = TimeSpan.FromSeconds(90);
     private const int ReaderCount = 4;
     private const int WriterCount = 2;
 
@@ -88,13 +94,17 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var killedAt = TimeSpan.Zero;
 
-        var readers = Enumerable.Range(0, ReaderCount).Select(index => ReadUntilAsync(balancer, index, clock, reads));
-        var writers = Enumerable.Range(0, WriterCount).Select(index => WriteUntilAsync(organizer, balancer, roomIds[index], index, clock, reads, writes));
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, ReaderCount).Select(index => ReadUntilAsync(balancer, index, reads, stop.Token));
+        var writers = Enumerable.Range(0, WriterCount).Select(index => WriteUntilAsync(organizer, balancer, roomIds[index], index, clock, reads, writes, stop.Token));
         var killer = Task.Run(async () =>
         {
-            await Task.Delay(KillAfter);
+            await WaitUntilAsync(clock, () => clock.Elapsed >= KillAfter && writes.Any(write => write.Acknowledged));
             _cluster.First.Kill();
             killedAt = clock.Elapsed;
+
+            await WaitUntilAsync(clock, () => clock.Elapsed >= killedAt + LoadAfterKill && writes.Any(write => write.Acknowledged && write.SentAt > killedAt));
+            await stop.CancelAsync();
         });
         await Task.WhenAll([.. readers, .. writers, killer]);
 
@@ -126,11 +136,19 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static async Task ReadUntilAsync(string balancer, int reader, Stopwatch clock, ConcurrentQueue<(string Url, int Status)> reads)
+    private static async Task WaitUntilAsync(Stopwatch clock, Func<bool> condition)
+    {
+        while (!condition() && clock.Elapsed < MaxLoadDuration)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task ReadUntilAsync(string balancer, int reader, ConcurrentQueue<(string Url, int Status)> reads, CancellationToken stop)
     {
         string[] pages = ["/", $"/{Conference}", $"/{Conference}/program", $"/{Conference}/speakers", $"/{Conference}/changes", "/api/conferences"];
         using var visitor = new SiteBrowser();
-        for (var request = reader; clock.Elapsed < LoadDuration; request++)
+        for (var request = reader; !stop.IsCancellationRequested; request++)
         {
             var url = balancer + pages[request % pages.Length];
             reads.Enqueue((url, await StatusOfAsync(() => visitor.GetAsync(url))));
@@ -140,10 +158,10 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     // Renames its own room again and again, so that writers never conflict with each other.
     private static async Task WriteUntilAsync(
         SiteBrowser organizer, string balancer, int roomId, int writer, Stopwatch clock,
-        ConcurrentQueue<(string Url, int Status)> reads, ConcurrentQueue<Write> writes)
+        ConcurrentQueue<(string Url, int Status)> reads, ConcurrentQueue<Write> writes, CancellationToken stop)
     {
         var url = $"{balancer}/organize/{Conference}/rooms/{roomId}/edit";
-        for (var attempt = 1; clock.Elapsed < LoadDuration; attempt++)
+        for (var attempt = 1; !stop.IsCancellationRequested; attempt++)
         {
             using var form = await organizer.GetAsync(url);
             reads.Enqueue((url, (int)form.StatusCode));
@@ -152,7 +170,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
                 continue;
             }
 
-            var values = SiteBrowser.FormValues(await form.Content.ReadAsStringAsync());
+            var values = SiteBrowser.FormValues(await form.Content.ReadAsStringAsync(CancellationToken.None));
             var name = $"Room {writer} rename {attempt}";
             values["Name"] = name;
 
