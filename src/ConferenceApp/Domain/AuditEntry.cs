@@ -19,7 +19,11 @@ public sealed class AuditEntry
 
     public string EntityId { get; set; } = "";
 
-    /// <summary>"Added", "Modified" or "Deleted".</summary>
+    /// <summary>
+    /// "Added", "Modified" or "Deleted" for a row of the conference model. For an account
+    /// (entity type "Account") it names a two-factor event: "TwoFactorEnabled",
+    /// "TwoFactorDisabled", "AuthenticatorKeyReset", "RecoveryCodesRegenerated" or "RecoveryCodeUsed".
+    /// </summary>
     public string Action { get; set; } = "";
 
     /// <summary>A JSON object mapping each changed property to its old and new value.</summary>
