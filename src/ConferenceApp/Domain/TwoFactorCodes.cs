@@ -60,7 +60,7 @@ public static class TwoFactorCodes
 
     /// <summary>
     /// Formats a Base32 shared key for reading and typing: lower case, in groups of four
-    /// characters separated by spaces. Authenticator apps accept either case and ignore the spaces.
+    /// characters separated by spaces, as the Identity UI's own set-up page shows it.
     /// </summary>
     public static string FormatSharedKey(string key)
     {

@@ -12,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConferenceApp.Tests.Accounts;
 
-/// <summary>With Accounts:RequireTwoFactorForOrganizers on, organizers reach no organizer route until they turn on two-factor sign-in; speakers are not affected.</summary>
+/// <summary>
+/// With Accounts:RequireTwoFactorForOrganizers on, organizers reach no organizer route until they
+/// turn on two-factor sign-in. Speakers are not affected.
+/// </summary>
 public sealed class OrganizerTwoFactorRequirementTests : IDisposable
 {
     private const string SpeakerEmail = "speaker.two-factor@example.org";
@@ -48,7 +51,7 @@ public sealed class OrganizerTwoFactorRequirementTests : IDisposable
         return routes;
     }
 
-    // Fills each route parameter with a value that its constraints accept; authorization runs before the action looks at it.
+    // Fills each route parameter with a value that its constraints accept. Authorization runs before the action reads the value.
     private static string AddressOf(RoutePattern pattern)
     {
         var address = new StringBuilder();

@@ -1,9 +1,12 @@
 using System.Net;
 using ConferenceApp.Domain;
+using ConferenceApp.Features.Accounts.TwoFactor;
 using ConferenceApp.Testing;
 using ConferenceApp.Tests.Organize;
 using ConferenceApp.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConferenceApp.Tests.Accounts;
 
@@ -193,6 +196,26 @@ public sealed class TwoFactorSignInTests : OrganizerTestBase
         var oldCode = await TwoFactorSteps.PostAsync(Organizer, "/account/two-factor/setup", setup, ("Code", Totp.Code(secrets.SharedKey)));
         Assert.Contains("The code is not valid", await oldCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("AuthenticatorKeyReset", (await AccountAuditAsync()).Last().Action);
+    }
+
+    [Fact]
+    public async Task Operator_reset_restores_password_sign_in()
+    {
+        await TwoFactorSteps.EnableAsync(Organizer);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = await users.FindByEmailAsync(AppFactory.OrganizerEmail);
+            await scope.ServiceProvider.GetRequiredService<TwoFactorOperations>().ResetKeyAsync(user!, CancellationToken.None, actor: "system");
+        }
+
+        var client = App.CreateBrowserlessClient();
+        var signIn = await TwoFactorSteps.SignInWithPasswordAsync(client, AppFactory.OrganizerEmail, AppFactory.OrganizerPassword);
+        Assert.Equal("/organize", signIn.Headers.Location?.OriginalString);
+        var entry = (await AccountAuditAsync()).Last();
+        Assert.Equal("AuthenticatorKeyReset", entry.Action);
+        Assert.Equal("system", entry.Actor);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class AccountOptions
 
     /// <summary>
     /// When true, an organizer account must have two-factor sign-in turned on before it can open
-    /// any organizer page; until then it is sent to the set-up page. Speakers are not affected.
+    /// any organizer page. Until then it is sent to the set-up page. Speakers are not affected.
     /// </summary>
     public bool RequireTwoFactorForOrganizers { get; set; }
 }

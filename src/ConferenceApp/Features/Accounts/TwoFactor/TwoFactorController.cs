@@ -9,8 +9,8 @@ namespace ConferenceApp.Features.Accounts.TwoFactor;
 
 /// <summary>
 /// The signed-in account's two-factor sign-in with an authenticator app: status, set-up,
-/// recovery codes, turning it off and resetting the key. Open to every account, organizers and
-/// speakers alike; it must stay outside the Organizer policy, because that policy sends
+/// recovery codes, turning it off and resetting the key. It is open to every account, organizers
+/// and speakers alike. It must stay outside the Organizer policy, because that policy sends
 /// organizers here when the site requires two-factor sign-in.
 /// </summary>
 [Authorize]

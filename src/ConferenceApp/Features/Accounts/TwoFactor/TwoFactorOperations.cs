@@ -92,17 +92,19 @@ public sealed class TwoFactorOperations(
 
     /// <summary>
     /// Replaces the authenticator key and turns two-factor sign-in off, so that codes from the
-    /// old key stop working and the account sets up its app again.
+    /// old key stop working and the account sets up its app again. <paramref name="actor"/>
+    /// names who did it in the audit entry when it is not the account itself (the operator's command).
     /// </summary>
-    public async Task ResetKeyAsync(IdentityUser user, CancellationToken cancellationToken)
+    public async Task ResetKeyAsync(IdentityUser user, CancellationToken cancellationToken, string? actor = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false), "turn off two-factor sign-in");
         ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user), "reset the authenticator key");
-        await AuditAsync(user, "AuthenticatorKeyReset", null, null, cancellationToken);
+        await AuditAsync(user, "AuthenticatorKeyReset", null, null, cancellationToken, actor);
         await transaction.CommitAsync(cancellationToken);
 
-        logger.LogInformation("Account {UserId} reset its authenticator key; two-factor sign-in is off until it is set up again", user.Id);
+        logger.LogInformation(
+            "Authenticator key of account {UserId} reset by {Actor}. Two-factor sign-in is off until it is set up again", user.Id, actor ?? user.UserName);
     }
 
     /// <summary>Replaces the recovery codes with new ones; the old ones stop working. Returns null when two-factor sign-in is off.</summary>
@@ -127,7 +129,7 @@ public sealed class TwoFactorOperations(
     /// <summary>
     /// Signs in the account that passed the password step with <paramref name="typedCode"/>,
     /// which then stops working. A wrong code counts as a failed attempt towards the lockout,
-    /// as a wrong password does; Identity's own recovery-code sign-in does not count it.
+    /// as a wrong password does, because Identity's own recovery-code sign-in does not count it.
     /// </summary>
     public async Task<RecoverySignInResult> SignInWithRecoveryCodeAsync(IdentityUser user, string typedCode, CancellationToken cancellationToken)
     {
@@ -145,7 +147,7 @@ public sealed class TwoFactorOperations(
             await transaction.CommitAsync(cancellationToken);
             if (await users.IsLockedOutAsync(user))
             {
-                logger.LogWarning("Rejected a recovery code for account {UserId}; the account is now locked out", user.Id);
+                logger.LogWarning("Rejected a recovery code for account {UserId}, and the account is now locked out", user.Id);
                 return new RecoverySignInResult(SignInResult.LockedOut, codesBefore);
             }
 
@@ -157,11 +159,11 @@ public sealed class TwoFactorOperations(
         await AuditAsync(user, "RecoveryCodeUsed", codesBefore, codesLeft, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        logger.LogInformation("Account {UserId} signed in with a recovery code; {CodesLeft} codes left", user.Id, codesLeft);
+        logger.LogInformation("Account {UserId} signed in with a recovery code, with {CodesLeft} codes left", user.Id, codesLeft);
         return new RecoverySignInResult(result, codesLeft);
     }
 
-    private async Task AuditAsync(IdentityUser user, string action, int? codesBefore, int? codesAfter, CancellationToken cancellationToken)
+    private async Task AuditAsync(IdentityUser user, string action, int? codesBefore, int? codesAfter, CancellationToken cancellationToken, string? actor = null)
     {
         var changes = codesBefore is null && codesAfter is null
             ? new Dictionary<string, object?[]>()
@@ -171,7 +173,7 @@ public sealed class TwoFactorOperations(
         {
             ConferenceId = null,
             AtUtc = DateTime.UtcNow,
-            Actor = user.UserName ?? user.Id,
+            Actor = actor ?? user.UserName ?? user.Id,
             EntityType = AuditEntityType,
             EntityId = user.Id,
             Action = action,

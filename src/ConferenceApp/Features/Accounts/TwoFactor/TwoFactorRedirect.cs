@@ -5,8 +5,8 @@ namespace ConferenceApp.Features.Accounts.TwoFactor;
 
 /// <summary>
 /// Sends an organizer whom the Organizer policy rejected only for missing two-factor sign-in to
-/// the set-up page, instead of the "access denied" answer. A GET or HEAD request is redirected;
-/// any other request (a form post, a schedule move) gets 403, since it cannot be carried over.
+/// the set-up page, instead of the "access denied" response. A GET or HEAD request is redirected.
+/// Any other request (a form post, a schedule move) gets 403, because it cannot be carried over.
 /// Every other result goes to the default handler.
 /// </summary>
 internal sealed class TwoFactorRedirect : IAuthorizationMiddlewareResultHandler

@@ -42,7 +42,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
 
         if (result.RequiresTwoFactor)
         {
-            logger.LogInformation("User {Email} entered the right password; the second factor is next", Input.Email);
+            logger.LogInformation("User {Email} passed the password step, and the second factor comes next", Input.Email);
             return LocalRedirect(TwoFactorLogin.CodePage(returnUrl, Input.RememberMe));
         }
 

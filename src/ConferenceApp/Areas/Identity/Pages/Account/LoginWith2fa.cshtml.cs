@@ -69,7 +69,7 @@ public sealed class LoginWith2faModel(SignInManager<IdentityUser> signInManager,
         }
 
         logger.LogWarning("Rejected an invalid authenticator code for account {UserId}", user.Id);
-        ModelState.AddModelError(nameof(Code), "The code is not valid. Enter the code that the app shows now; a code works only for about 30 seconds.");
+        ModelState.AddModelError(nameof(Code), "The code is not valid. Enter the code that the app shows now, because each code works for only about 30 seconds.");
         return Page();
     }
 

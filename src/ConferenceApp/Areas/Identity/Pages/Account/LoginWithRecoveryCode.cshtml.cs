@@ -9,7 +9,7 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// The sign-in step after the password with a recovery code in place of the authenticator code.
-/// The code is spent, and the next page says how many are left. It replaces the Identity UI's own page.
+/// The code is spent, and the next page shows how many are left. It replaces the Identity UI's own page.
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginWithRecoveryCodeModel(
