@@ -167,6 +167,17 @@ public sealed class TwoFactorSignInTests : OrganizerTestBase
         Assert.Equal("/Identity/Account/Login", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/Identity/Account/Manage/TwoFactorAuthentication")]
+    [InlineData("/Identity/Account/Manage/EnableAuthenticator")]
+    [InlineData("/Identity/Account/Manage/Disable2fa")]
+    public async Task Identity_ui_two_factor_pages_stay_closed(string path)
+    {
+        var response = await Organizer.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task Disabled_account_signs_in_with_password()
     {
