@@ -21,8 +21,9 @@ public sealed class AuditEntry
 
     /// <summary>
     /// "Added", "Modified" or "Deleted" for a row of the conference model. For an account
-    /// (entity type "Account") it names a two-factor event: "TwoFactorEnabled",
-    /// "TwoFactorDisabled", "AuthenticatorKeyReset", "RecoveryCodesRegenerated" or "RecoveryCodeUsed".
+    /// (entity type "Account") it names a two-factor event: "TwoFactorOn", "TwoFactorOff",
+    /// "KeyReset" (a new authenticator key), "CodesRenewed" (new recovery codes) or "RecoveryCodeUsed".
+    /// At most 16 characters.
     /// </summary>
     public string Action { get; set; } = "";
 

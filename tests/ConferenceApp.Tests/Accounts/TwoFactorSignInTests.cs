@@ -58,7 +58,7 @@ public sealed class TwoFactorSignInTests : OrganizerTestBase
         var secrets = await TwoFactorSteps.EnableAsync(Organizer);
 
         var entry = Assert.Single(await AccountAuditAsync());
-        Assert.Equal("TwoFactorEnabled", entry.Action);
+        Assert.Equal("TwoFactorOn", entry.Action);
         Assert.Equal(AppFactory.OrganizerEmail, entry.Actor);
         Assert.Null(entry.ConferenceId);
         Assert.Contains("\"RecoveryCodesLeft\":[0,10]", entry.Changes, StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public sealed class TwoFactorSignInTests : OrganizerTestBase
         var client = App.CreateBrowserlessClient();
         var signIn = await TwoFactorSteps.SignInWithPasswordAsync(client, AppFactory.OrganizerEmail, AppFactory.OrganizerPassword);
         Assert.Equal("/organize", signIn.Headers.Location?.OriginalString);
-        Assert.Equal("TwoFactorDisabled", (await AccountAuditAsync()).Last().Action);
+        Assert.Equal("TwoFactorOff", (await AccountAuditAsync()).Last().Action);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class TwoFactorSignInTests : OrganizerTestBase
         Assert.NotEqual(secrets.SharedKey, TwoFactorSteps.SharedKey(setup));
         var oldCode = await TwoFactorSteps.PostAsync(Organizer, "/account/two-factor/setup", setup, ("Code", Totp.Code(secrets.SharedKey)));
         Assert.Contains("The code is not valid", await oldCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("AuthenticatorKeyReset", (await AccountAuditAsync()).Last().Action);
+        Assert.Equal("KeyReset", (await AccountAuditAsync()).Last().Action);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class TwoFactorSignInTests : OrganizerTestBase
         var signIn = await TwoFactorSteps.SignInWithPasswordAsync(client, AppFactory.OrganizerEmail, AppFactory.OrganizerPassword);
         Assert.Equal("/organize", signIn.Headers.Location?.OriginalString);
         var entry = (await AccountAuditAsync()).Last();
-        Assert.Equal("AuthenticatorKeyReset", entry.Action);
+        Assert.Equal("KeyReset", entry.Action);
         Assert.Equal("system", entry.Actor);
     }
 
@@ -245,6 +245,6 @@ public sealed class TwoFactorSignInTests : OrganizerTestBase
         var client = await PasswordStepAsync();
         var old = await TwoFactorSteps.PostRecoveryCodeAsync(client, secrets.RecoveryCodes[1]);
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
-        Assert.Equal("RecoveryCodesRegenerated", (await AccountAuditAsync()).Last().Action);
+        Assert.Equal("CodesRenewed", (await AccountAuditAsync()).Last().Action);
     }
 }

@@ -5,6 +5,19 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ConferenceApp.Features.Accounts.TwoFactor;
 
+/// <summary>
+/// The audit actions of account events. The audit table stores at most 16 characters per action,
+/// which PostgreSQL enforces.
+/// </summary>
+public static class AccountAuditActions
+{
+    public const string TwoFactorOn = "TwoFactorOn";
+    public const string TwoFactorOff = "TwoFactorOff";
+    public const string KeyReset = "KeyReset";
+    public const string CodesRenewed = "CodesRenewed";
+    public const string RecoveryCodeUsed = "RecoveryCodeUsed";
+}
+
 /// <summary>The outcome of turning on two-factor sign-in: the new recovery codes, or an error for the code field.</summary>
 public sealed record EnableResult(IReadOnlyList<string>? RecoveryCodes, string? Error)
 {
@@ -72,7 +85,7 @@ public sealed class TwoFactorOperations(
         ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, true), "turn on two-factor sign-in");
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorCodes.RecoveryCodeCount))?.ToList()
             ?? throw new InvalidOperationException($"Identity created no recovery codes for account {user.Id}.");
-        await AuditAsync(user, "TwoFactorEnabled", codesBefore, codes.Count, cancellationToken);
+        await AuditAsync(user, AccountAuditActions.TwoFactorOn, codesBefore, codes.Count, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Account {UserId} turned on two-factor sign-in", user.Id);
@@ -84,7 +97,7 @@ public sealed class TwoFactorOperations(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false), "turn off two-factor sign-in");
-        await AuditAsync(user, "TwoFactorDisabled", null, null, cancellationToken);
+        await AuditAsync(user, AccountAuditActions.TwoFactorOff, null, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Account {UserId} turned off two-factor sign-in", user.Id);
@@ -100,7 +113,7 @@ public sealed class TwoFactorOperations(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false), "turn off two-factor sign-in");
         ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user), "reset the authenticator key");
-        await AuditAsync(user, "AuthenticatorKeyReset", null, null, cancellationToken, actor);
+        await AuditAsync(user, AccountAuditActions.KeyReset, null, null, cancellationToken, actor);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation(
@@ -119,7 +132,7 @@ public sealed class TwoFactorOperations(
         var codesBefore = await users.CountRecoveryCodesAsync(user);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorCodes.RecoveryCodeCount))?.ToList()
             ?? throw new InvalidOperationException($"Identity created no recovery codes for account {user.Id}.");
-        await AuditAsync(user, "RecoveryCodesRegenerated", codesBefore, codes.Count, cancellationToken);
+        await AuditAsync(user, AccountAuditActions.CodesRenewed, codesBefore, codes.Count, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Account {UserId} replaced its recovery codes", user.Id);
@@ -156,7 +169,7 @@ public sealed class TwoFactorOperations(
         }
 
         var codesLeft = await users.CountRecoveryCodesAsync(user);
-        await AuditAsync(user, "RecoveryCodeUsed", codesBefore, codesLeft, cancellationToken);
+        await AuditAsync(user, AccountAuditActions.RecoveryCodeUsed, codesBefore, codesLeft, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Account {UserId} signed in with a recovery code, with {CodesLeft} codes left", user.Id, codesLeft);
