@@ -20,7 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = co
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddConferenceDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddConferenceAccounts();
+builder.Services.AddConferenceAccounts(builder.Configuration);
 builder.Services.AddConferenceWeb(builder.Configuration);
 builder.Services.AddPublicCaching(builder.Configuration);
 builder.Services.AddConferenceHealthChecks(builder.Configuration);

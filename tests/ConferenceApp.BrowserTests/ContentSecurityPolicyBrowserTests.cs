@@ -22,6 +22,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser)
         "/Identity/Account/Manage/Email",
         "/Identity/Account/Manage/ChangePassword",
         "/Identity/Account/ForgotPassword",
+        "/account/two-factor",
+        "/account/two-factor/setup",
     ];
 
     [Fact]

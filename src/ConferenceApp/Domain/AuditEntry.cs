@@ -19,7 +19,12 @@ public sealed class AuditEntry
 
     public string EntityId { get; set; } = "";
 
-    /// <summary>"Added", "Modified" or "Deleted".</summary>
+    /// <summary>
+    /// "Added", "Modified" or "Deleted" for a row of the conference model. For an account
+    /// (entity type "Account") it names a two-factor event: "TwoFactorOn", "TwoFactorOff",
+    /// "KeyReset" (a new authenticator key), "CodesRenewed" (new recovery codes) or "RecoveryCodeUsed".
+    /// At most 16 characters.
+    /// </summary>
     public string Action { get; set; } = "";
 
     /// <summary>A JSON object mapping each changed property to its old and new value.</summary>

@@ -1,4 +1,7 @@
 using ConferenceApp.Data;
+using ConferenceApp.Features.Accounts.TwoFactor;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
 
 namespace ConferenceApp.Features.Accounts;
@@ -9,8 +12,10 @@ public static class AccountsSetup
     /// <summary>
     /// The Identity UI pages this app does not offer. Accounts are created by organizers or through
     /// speaker invitations, not by visitors. Email confirmation is not needed because accounts
-    /// are created with a confirmed address, and two-factor sign-in stays closed until the
-    /// sign-in page handles a second factor. Password reset and email change are open.
+    /// are created with a confirmed address. Two-factor sign-in is managed at /account/two-factor
+    /// (<see cref="TwoFactor.TwoFactorController"/>), and its sign-in steps replace the Identity
+    /// UI's pages, so the Identity UI's own management pages stay closed. Password reset and
+    /// email change are open.
     /// </summary>
     private static readonly string[] ClosedIdentityPages =
     [
@@ -19,8 +24,6 @@ public static class AccountsSetup
         "/Account/ExternalLogin",
         "/Account/ResendEmailConfirmation",
         "/Account/ConfirmEmail",
-        "/Account/LoginWithRecoveryCode",
-        "/Account/LoginWith2fa",
         "/Account/Manage/ExternalLogins",
         "/Account/Manage/TwoFactorAuthentication",
         "/Account/Manage/EnableAuthenticator",
@@ -31,8 +34,10 @@ public static class AccountsSetup
         "/Account/Manage/SetPassword",
     ];
 
-    public static IServiceCollection AddConferenceAccounts(this IServiceCollection services)
+    public static IServiceCollection AddConferenceAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
+
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddHttpContextAccessor();
 
@@ -68,7 +73,10 @@ public static class AccountsSetup
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer))
+            .AddPolicy(Policies.Organizer, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Organizer)
+                .AddRequirements(new OrganizerTwoFactorRequirement()))
             .AddPolicy(Policies.Speaker, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Speaker));
 
         services.AddRazorPages(options =>
@@ -79,6 +87,10 @@ public static class AccountsSetup
                     model => model.Filters.Add(new ClosedPageFilter()));
             }
         });
+
+        services.AddScoped<IAuthorizationHandler, OrganizerTwoFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorRedirect>();
+        services.AddScoped<TwoFactorOperations>();
 
         services.AddSingleton<FirstRunSetup>();
         services.AddScoped<OrganizerAccounts>();

@@ -10,6 +10,8 @@ namespace ConferenceApp.Features.Accounts;
 /// <list type="bullet">
 /// <item><c>create-organizer --email ADDRESS</c> reads the password from standard input and
 /// creates an organizer account.</item>
+/// <item><c>reset-two-factor --email ADDRESS</c> turns off an account's two-factor sign-in and
+/// replaces its authenticator key, for an account whose phone and recovery codes are lost.</item>
 /// <item><c>migrate</c> applies the database migrations and exits.</item>
 /// <item><c>copy-to-postgres --from SQLITE_CONNECTION --to POSTGRES_CONNECTION</c> copies a
 /// SQLite database into an empty PostgreSQL database (see <see cref="Data.SqliteToPostgresCopy"/>).</item>
@@ -22,6 +24,7 @@ namespace ConferenceApp.Features.Accounts;
 public sealed class AppCommand
 {
     public const string CreateOrganizer = "create-organizer";
+    public const string ResetTwoFactor = "reset-two-factor";
     public const string Migrate = "migrate";
     public const string CopyToPostgres = "copy-to-postgres";
     public const string Backup = "backup";
@@ -29,7 +32,7 @@ public sealed class AppCommand
 
     private const string ReplaceFlag = "--replace";
 
-    private static readonly string[] Names = [CreateOrganizer, Migrate, CopyToPostgres, Backup, Restore];
+    private static readonly string[] Names = [CreateOrganizer, ResetTwoFactor, Migrate, CopyToPostgres, Backup, Restore];
 
     // Options that take no value.
     private static readonly string[] Flags = [ReplaceFlag];
@@ -38,6 +41,7 @@ public sealed class AppCommand
     private static readonly Dictionary<string, string[]> OptionsOf = new()
     {
         [CreateOrganizer] = ["--email"],
+        [ResetTwoFactor] = ["--email"],
         [Migrate] = [],
         [CopyToPostgres] = ["--from", "--to"],
         [Backup] = ["--to"],
@@ -112,6 +116,7 @@ public sealed class AppCommand
                 CopyToPostgres => CopyToPostgresAsync(app),
                 Backup => BackupAsync(app),
                 Restore => RestoreAsync(app),
+                ResetTwoFactor => ResetTwoFactorAsync(app),
                 _ => CreateOrganizerAsync(app),
             });
         }
@@ -269,6 +274,32 @@ public sealed class AppCommand
         }
 
         await Console.Out.WriteLineAsync($"Organizer account {Email} is ready; sign in at /Identity/Account/Login.");
+        return 0;
+    }
+
+    private async Task<int> ResetTwoFactorAsync(WebApplication app)
+    {
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            await Console.Error.WriteLineAsync("Missing --email: usage is reset-two-factor --email ADDRESS.");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync(openFirstRunSetup: false);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"No account has the email {Email}; nothing was changed.");
+            return 1;
+        }
+
+        var operations = scope.ServiceProvider.GetRequiredService<TwoFactor.TwoFactorOperations>();
+        await operations.ResetKeyAsync(user, CancellationToken.None, actor: "system");
+        await Console.Out.WriteLineAsync(
+            $"Two-factor sign-in is off for {Email} and its old key no longer works. The account signs in with its password and can set up two-factor sign-in again.");
         return 0;
     }
 

@@ -40,6 +40,12 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(Input.Email.Trim()));
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("User {Email} passed the password step, and the second factor comes next", Input.Email);
+            return LocalRedirect(TwoFactorLogin.CodePage(returnUrl, Input.RememberMe));
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in rejected for {Email}: the account is locked out", Input.Email);
@@ -53,18 +59,8 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
         return Page();
     }
 
-    // Organizers start in the organizer area, speakers on their own pages.
-    private async Task<string> HomeOfAsync(string email)
-    {
-        var user = await signInManager.UserManager.FindByEmailAsync(email);
-        if (user is not null && !await signInManager.UserManager.IsInRoleAsync(user, Roles.Organizer)
-            && await signInManager.UserManager.IsInRoleAsync(user, Roles.Speaker))
-        {
-            return "/speaker";
-        }
-
-        return "/organize";
-    }
+    private async Task<string> HomeOfAsync(string email) =>
+        await AccountHome.ForAsync(signInManager.UserManager, await signInManager.UserManager.FindByEmailAsync(email));
 
     public sealed class LoginInput
     {
