@@ -1,9 +1,10 @@
 using ConferenceApp.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace ConferenceApp.Features.Accounts;
 
-/// <summary>Registers Identity, the organizer policy and the first-run setup.</summary>
+/// <summary>Registers Identity, the authorization policies and the first-run setup.</summary>
 public static class AccountsSetup
 {
     /// <summary>
@@ -67,7 +68,10 @@ public static class AccountsSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
 
+        // Deny by default: an endpoint without [Authorize] or [AllowAnonymous] needs a signed-in
+        // account, so a new page is closed to visitors until it opts out with [AllowAnonymous].
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer))
             .AddPolicy(Policies.Speaker, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Speaker));
 
