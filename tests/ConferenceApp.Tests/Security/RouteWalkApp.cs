@@ -12,9 +12,9 @@ public sealed record ConferenceIds(string Slug, int Room, int Slot, int Session,
 
 /// <summary>
 /// One app for the route walk: the demo conference, a second conference with one row of each
-/// kind, an organizer, and speakers A and B, each linked to a different demo speaker with a talk
-/// and to nothing in the second conference. Each client has an antiforgery token taken from a
-/// page it may see, so that a POST is stopped by authorization or not at all.
+/// kind, an organizer, and speakers A and B. Each speaker is linked to a different demo speaker
+/// with a talk, and to nothing in the second conference. Each client has an antiforgery token
+/// taken from a page it may see, so that a POST is stopped by authorization or not at all.
 /// </summary>
 public sealed class RouteWalkApp : IAsyncLifetime, IDisposable
 {
@@ -74,7 +74,7 @@ public sealed class RouteWalkApp : IAsyncLifetime, IDisposable
         return await read(scope.Db);
     }
 
-    /// <summary>Returns the number of audit entries and photos, which every save and upload changes.</summary>
+    /// <summary>Returns the numbers of audit entries, photos and import uploads, which every save and upload changes.</summary>
     public Task<(int Audit, int Photos, int Uploads)> CountWritesAsync() =>
         WithDbAsync(async db => (await db.AuditEntries.CountAsync(), await db.SpeakerPhotos.CountAsync(), await db.ImportUploads.CountAsync()));
 

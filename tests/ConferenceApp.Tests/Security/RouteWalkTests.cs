@@ -3,13 +3,8 @@ using System.Net;
 using System.Text;
 using ConferenceApp.Data;
 using ConferenceApp.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.AspNetCore.StaticAssets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConferenceApp.Tests.Security;
 
@@ -229,19 +224,11 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
         Assert.True(slot.StatusCode == HttpStatusCode.OK, $"The organizer's time slot form returned {Describe(slot)}.");
     }
 
-    // The files under wwwroot are left out: one endpoint per file, from the build's manifest, all
-    // public. So is the catch-all "{**path:file}" that MapStaticAssets adds when the app runs from
-    // its build folder (ASP.NET Core 10), which matches only files that exist under wwwroot but are
-    // missing from the manifest; a published app does not map it.
-    private IEnumerable<RouteEndpoint> Endpoints() =>
-        walk.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
-            .Where(e => !(e.DisplayName == "Fallback {**path:file}" && e.RoutePattern.RawText == "{**path:file}"));
+    private IEnumerable<RouteEndpoint> Endpoints() => AppEndpoints.Of(walk.App.Services);
 
-    private static bool IsAnonymous(Endpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+    private static bool IsAnonymous(Endpoint endpoint) => AppEndpoints.IsAnonymous(endpoint);
 
-    private static string Template(RouteEndpoint endpoint) => (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+    private static string Template(RouteEndpoint endpoint) => AppEndpoints.Template(endpoint);
 
     private static Family? FamilyOf(string template)
     {
@@ -278,9 +265,8 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
             }
 
             var url = Url(endpoint, conference, speakerTalk);
-            var json = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/json") == true;
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
-            probes.AddRange(methods.Select(method => new Probe(template, new HttpMethod(method), url, json)));
+            var json = AppEndpoints.AcceptsJsonOnly(endpoint);
+            probes.AddRange(AppEndpoints.Methods(endpoint).Select(method => new Probe(template, new HttpMethod(method), url, json)));
         }
 
         return probes;
@@ -292,28 +278,8 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
     /// </summary>
     private static string Url(RouteEndpoint endpoint, ConferenceIds conference, int speakerTalk)
     {
-        var url = new StringBuilder();
-        string? previous = null;
         var underSpeaker = FamilyOf(Template(endpoint)) == Family.Speaker;
-
-        foreach (var segment in endpoint.RoutePattern.PathSegments)
-        {
-            url.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                url.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter => Uri.EscapeDataString(Value(parameter.Name, previous, conference, underSpeaker ? speakerTalk : null)),
-                    _ => throw new InvalidOperationException($"Unknown route part in {Template(endpoint)}."),
-                });
-            }
-
-            previous = segment.Parts is [RoutePatternLiteralPart only] ? only.Content : previous;
-        }
-
-        return url.Length == 0 ? "/" : url.ToString();
+        return AppEndpoints.Url(endpoint, (parameter, previous) => Value(parameter, previous, conference, underSpeaker ? speakerTalk : null));
     }
 
     private static string Value(string parameter, string? previousSegment, ConferenceIds ids, int? speakerTalk)
