@@ -123,6 +123,19 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
     }
 
     [Fact]
+    public async Task Unknown_address_is_not_found()
+    {
+        // Only GET and HEAD: from its build folder the app also maps a GET-only catch-all for
+        // files, so there a POST to an unknown address matches a 405 endpoint, which is closed.
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+        {
+            var response = await SendAsync(walk.Anonymous, new Probe("", method, "/no/such/page/here", Json: false));
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} of an unknown address returned {Describe(response)}.");
+        }
+    }
+
+    [Fact]
     public async Task Anonymous_is_sent_to_sign_in()
     {
         var before = await walk.CountWritesAsync();

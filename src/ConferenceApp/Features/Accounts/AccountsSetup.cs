@@ -70,8 +70,13 @@ public static class AccountsSetup
 
         // Deny by default: an endpoint without [Authorize] or [AllowAnonymous] needs a signed-in
         // account, so a new page is closed to visitors until it opts out with [AllowAnonymous].
+        // The fallback policy also runs for a request that matches no endpoint, which should get
+        // the 404 page rather than the sign-in page, so it lets such requests through.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                    || context.Resource is HttpContext { } http && http.GetEndpoint() is null)
+                .Build())
             .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer))
             .AddPolicy(Policies.Speaker, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Speaker));
 
