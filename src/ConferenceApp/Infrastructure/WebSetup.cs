@@ -110,8 +110,8 @@ public static class WebSetup
     {
         // Files under wwwroot are served from the build's manifest: fingerprinted URLs cached for a
         // year, precompressed where the build made gzip or Brotli copies. WithStaticAssets lets the
-        // views' "~/" links resolve to the fingerprinted URLs.
-        app.MapStaticAssets();
+        // views' "~/" links resolve to the fingerprinted URLs. They are public, like the pages that use them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapControllers().WithStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -66,38 +66,8 @@ public abstract class SpeakerTestBase : IDisposable
     /// <summary>Creates a speaker account for the demo speaker <paramref name="speakerId"/> and signs it in.</summary>
     protected async Task<SpeakerAccount> CreateSpeakerAsync(int speakerId, string email)
     {
-        string slug;
-        await using (var scope = Host.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
-
-            if (!await roles.RoleExistsAsync(Roles.Speaker))
-            {
-                Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Speaker))).Succeeded);
-            }
-
-            var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            Assert.True((await users.AddToRoleAsync(user, Roles.Speaker)).Succeeded);
-
-            var speaker = await db.Speakers.SingleAsync(s => s.Id == speakerId);
-            speaker.LinkAccount(user.Id);
-            await db.SaveChangesAsync();
-            slug = speaker.Slug;
-        }
-
-        var client = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var loginPage = await client.GetStringAsync("/Identity/Account/Login");
-        var response = await client.PostAsync("/Identity/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-            ["__RequestVerificationToken"] = AppFactory.AntiforgeryToken(loginPage),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var client = await Host.CreateSpeakerClientAsync(speakerId, email, Password);
+        var slug = (await LoadSpeakerAsync(speakerId)).Slug;
         return new SpeakerAccount(new OrganizerBrowser(client), speakerId, slug, email);
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ConferenceApp.Features.Accounts;
 
-/// <summary>Registers Identity, the organizer policy and the first-run setup.</summary>
+/// <summary>Registers Identity, the authorization policies and the first-run setup.</summary>
 public static class AccountsSetup
 {
     /// <summary>
@@ -72,7 +72,16 @@ public static class AccountsSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
 
+        // Deny by default: an endpoint without [Authorize] or [AllowAnonymous] needs a signed-in
+        // account, so a new page is closed to visitors until it opts out with [AllowAnonymous].
+        // The fallback policy also runs for a request that matches no route: with no endpoint, or
+        // with the plain (not routed) endpoint that routing makes up to answer 405. Those should
+        // get the 404 or 405 answer rather than the sign-in page, so the policy lets them through.
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                    || context.Resource is HttpContext { } http && http.GetEndpoint() is null or not RouteEndpoint)
+                .Build())
             .AddPolicy(Policies.Organizer, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Organizer)

@@ -1,10 +1,12 @@
 using ConferenceApp.Infrastructure.Caching;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ConferenceApp.Features.Program;
 
 /// <summary>The public changelog of a conference's program, as a page and as an Atom feed. Both accept HEAD as well as GET.</summary>
+[AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class ChangelogController(ChangelogQueries queries, TimeProvider time) : Controller
 {

@@ -1,17 +1,23 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConferenceApp.Features.Program;
 
 /// <summary>Error pages in the site's layout. They never show exception text; the log has it, under the request id shown.</summary>
+[AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorController(ILogger<ErrorController> logger) : Controller
 {
     [Route("/error/{statusCode:int}")]
-    public IActionResult Status(int statusCode)
+    public IActionResult Status()
     {
+        // Read from the route, not bound as a parameter: after a POST whose form cannot be read,
+        // such as one with a NUL character, MVC skips model binding and the code would be 0.
+        var statusCode = Convert.ToInt32(RouteData.Values["statusCode"], CultureInfo.InvariantCulture);
         var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (exception is not null)

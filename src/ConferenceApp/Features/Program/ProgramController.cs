@@ -1,4 +1,5 @@
 using ConferenceApp.Infrastructure.Caching;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -8,6 +9,7 @@ namespace ConferenceApp.Features.Program;
 /// The public pages: the program, the speakers and the talks of a conference. They accept HEAD
 /// as well as GET, for uptime monitors and link checkers.
 /// </summary>
+[AllowAnonymous]
 public sealed class ProgramController(ProgramQueries queries, TimeProvider time) : Controller
 {
     [AcceptVerbs("GET", "HEAD", Route = "/")]

@@ -1,4 +1,5 @@
 using ConferenceApp.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,7 @@ namespace ConferenceApp.Features.Speakers;
 /// Serves speakers' photos. The URL contains the photo's content hash, so a URL always names
 /// the same bytes and browsers may keep them for a year. A new photo gets a new URL.
 /// </summary>
+[AllowAnonymous]
 public sealed class PhotoController(ConferenceDbContext db) : Controller
 {
     [HttpGet("/photos/{speakerId:int}/{hash:regex(^[[0-9a-f]]{{16}}$)}/{size:int}.jpg")]

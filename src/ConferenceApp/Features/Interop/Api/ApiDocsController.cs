@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Infrastructure.Caching;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.OutputCaching;
@@ -10,6 +11,7 @@ namespace ConferenceApp.Features.Interop.Api;
 /// The page at /api that people read: the API's endpoints from the OpenAPI document, with example
 /// links into the demo conference, or into the first published conference when the demo is absent.
 /// </summary>
+[AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class ApiDocsController(ApiQueries queries, [FromKeyedServices("v1")] IOpenApiDocumentProvider documents) : Controller

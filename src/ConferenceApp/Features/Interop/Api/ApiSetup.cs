@@ -38,7 +38,7 @@ public static class ApiSetup
 
     public static WebApplication MapJsonApi(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPath);
+        app.MapOpenApi(DocumentPath).AllowAnonymous();
         return app;
     }
 

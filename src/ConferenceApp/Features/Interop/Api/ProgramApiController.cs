@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ConferenceApp.Infrastructure.Caching;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -11,6 +12,7 @@ namespace ConferenceApp.Features.Interop.Api;
 /// each conference, never the draft; a conference without a release is not found. Every action
 /// accepts GET and HEAD and needs no sign-in.
 /// </summary>
+[AllowAnonymous]
 [Route("api/conferences")]
 [ApiExplorerSettings(IgnoreApi = false)]
 [Tags("Program")]

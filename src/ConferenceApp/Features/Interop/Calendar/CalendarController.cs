@@ -4,6 +4,7 @@ using System.Text;
 using ConferenceApp.Infrastructure.Caching;
 using ConferenceApp.Infrastructure.Calendar;
 using ConferenceApp.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
@@ -16,6 +17,7 @@ namespace ConferenceApp.Features.Interop.Calendar;
 /// matching If-None-Match. An unknown conference, talk or speaker, a conference with no release
 /// and a talk that is not scheduled are 404 with a short plain-text message.
 /// </summary>
+[AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class CalendarController(CalendarQueries queries, IConfiguration configuration) : Controller
 {

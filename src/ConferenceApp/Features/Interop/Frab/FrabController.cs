@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ConferenceApp.Infrastructure.Caching;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
@@ -12,6 +13,7 @@ namespace ConferenceApp.Features.Interop.Frab;
 /// /{conference}/schedule.json. Both are public and accept HEAD as well as GET. An unknown
 /// conference, or one with no release, gets 404 with a plain-text message.
 /// </summary>
+[AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class FrabController(FrabQueries queries) : Controller
 {
