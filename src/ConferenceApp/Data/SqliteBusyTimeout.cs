@@ -39,7 +39,11 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         }
     }
 
-    /// <summary>The busy timeout in milliseconds for a connection with the given <c>Default Timeout</c> in seconds; 0 (no timeout) waits without limit.</summary>
+    /// <summary>
+    /// The busy timeout in milliseconds for a connection with the given <c>Default Timeout</c> in
+    /// seconds. A <c>Default Timeout</c> of 0 means no limit, which becomes the largest value the
+    /// pragma takes (<see cref="int.MaxValue"/> ms, about 24.8 days).
+    /// </summary>
     public static int Milliseconds(int defaultTimeoutSeconds) =>
         defaultTimeoutSeconds <= 0 ? int.MaxValue : (int)Math.Min(int.MaxValue, defaultTimeoutSeconds * 1000L);
 
