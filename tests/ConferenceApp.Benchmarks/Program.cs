@@ -9,7 +9,8 @@ namespace ConferenceApp.Benchmarks;
 public static class BenchmarksEntryPoint
 {
     /// <summary>
-    /// Runs <c>seed --database PATH</c> (see <see cref="SeedCommand"/>), or else the benchmarks that the
+    /// Runs <c>seed --database PATH</c> (see <see cref="SeedCommand"/>), <c>soak ...</c> (see
+    /// <see cref="SoakCommand"/>), or else the benchmarks that the
     /// arguments select, such as <c>--filter '*Import*'</c>. See docs/benchmarks.md.
     /// </summary>
     public static async Task<int> Main(string[] args)
@@ -17,6 +18,11 @@ public static class BenchmarksEntryPoint
         if (args.Length > 0 && args[0] == SeedCommand.Name)
         {
             return await SeedCommand.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == SoakCommand.Name)
+        {
+            return await SoakCommand.RunAsync(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarksEntryPoint).Assembly).Run(args);

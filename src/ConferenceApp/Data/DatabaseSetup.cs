@@ -40,6 +40,12 @@ public static class DatabaseSetup
             options.AddInterceptors(services.GetServices<IInterceptor>());
         });
 
+        // Every connection waits for a lock held by another writer instead of failing at once.
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<IInterceptor, SqliteBusyTimeout>();
+        }
+
         return services;
     }
 

@@ -78,6 +78,11 @@ public static class DatabaseStartup
             await CreatePostgresHistoryTableAsync(db, cancellationToken);
         }
 
+        if (db.Database.IsSqlite())
+        {
+            await UseWriteAheadLogAsync(db, logger, cancellationToken);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {
@@ -87,6 +92,31 @@ public static class DatabaseStartup
         logger.LogInformation("Applying {MigrationCount} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Switches a SQLite file to write-ahead logging, in which readers do not block the writer
+    /// and the writer does not block readers. The mode is stored in the file, so this changes a
+    /// file once and later starts find it set. An in-memory database has no log file and keeps the
+    /// mode "memory".
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(ConferenceDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (mode is not ("wal" or "memory"))
+            {
+                logger.LogWarning("The SQLite database kept the journal mode {JournalMode} instead of WAL, so readers and the writer block each other", mode);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ internal sealed partial class SiteBrowser : IDisposable
     public Task<HttpResponseMessage> PostAsync(string url, Dictionary<string, string> values) =>
         _client.PostAsync(new Uri(url), new FormUrlEncodedContent(values));
 
+    /// <summary>Posts any body, such as a multipart form with a file.</summary>
+    public Task<HttpResponseMessage> PostAsync(string url, HttpContent content) => _client.PostAsync(new Uri(url), content);
+
     /// <summary>Returns the page at <paramref name="url"/>, failing when it is not 200.</summary>
     public async Task<string> GetPageAsync(string url)
     {
