@@ -1,4 +1,5 @@
 using ConferenceApp.Data;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 
 namespace ConferenceApp.Features.Accounts;
@@ -78,6 +79,10 @@ public static class AccountsSetup
                 options.Conventions.AddAreaPageApplicationModelConvention("Identity", page,
                     model => model.Filters.Add(new ClosedPageFilter()));
             }
+
+            // The Identity UI's own page: each request may send an email, so it shares the limits of the new-password form.
+            options.Conventions.AddAreaPageApplicationModelConvention("Identity", "/Account/ForgotPassword",
+                model => model.EndpointMetadata.Add(new RateLimitedAttribute(RateLimitGroup.PasswordReset)));
         });
 
         services.AddSingleton<FirstRunSetup>();
