@@ -62,6 +62,18 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task IPv6_client_counted_per_network()
+    {
+        using var app = NewApp(Limit("SignInPerClient", 2));
+        var client = app.CreateBrowserlessClient();
+        await SignInAsync(client, "a@example.org", "wrong password", "2001:db8:1:2::1");
+        await SignInAsync(client, "b@example.org", "wrong password", "2001:db8:1:2:aaaa::2");
+
+        await AssertRejectedAsync(await SignInAsync(client, "c@example.org", "wrong password", "2001:db8:1:2:ffff::3"), 300);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, "c@example.org", "wrong password", "2001:db8:1:3::1")).StatusCode);
+    }
+
+    [Fact]
     public async Task Forwarded_header_ignored_without_known_proxy()
     {
         using var app = NewApp(Limit("SignInPerClient", 2), trustLoopbackProxy: false);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using ConferenceApp.Features.Accounts;
@@ -147,8 +149,33 @@ public static class RateLimitingSetup
             context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", EmailHash.Of(email), seconds);
     }
 
-    private static string ClientAddress(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// Returns the client's address as counted: an IPv4 address as it is, an IPv6 address as its
+    /// /64 network, because one home or phone connection gets a whole /64 and could otherwise
+    /// pick a new address for every request.
+    /// </summary>
+    public static string ClientAddress(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
 }
 
 /// <summary>Stored on a request that the rate limiter rejected, for the error page that explains it.</summary>
