@@ -21,7 +21,7 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 public sealed class ResetPasswordModel(UserManager<IdentityUser> users, ILogger<ResetPasswordModel> logger) : PageModel
 {
     public const string InvalidLinkMessage =
-        "The password could not be reset: the link is invalid or expired, or it was sent to another email address. Check the email address, or request a new link with \"Forgot your password?\".";
+        "The password could not be reset: the link is invalid or expired, or it was sent to another email address. Check the email address, or request a new link below.";
 
     [BindProperty]
     public ResetPasswordInput Input { get; set; } = new();
