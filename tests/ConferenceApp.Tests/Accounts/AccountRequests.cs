@@ -91,7 +91,7 @@ public static class AccountRequests
         return await client.SendAsync(request);
     }
 
-    /// <summary>Posts a multipart form with a file field that holds <paramref name="fileContent"/>, as a file upload does.</summary>
+    /// <summary>Posts a multipart form with a file field that contains <paramref name="fileContent"/>, as a file upload does.</summary>
     public static async Task<HttpResponseMessage> PostFileAsync(
         HttpClient client, string path, string formPath, string fileField, byte[] fileContent, Dictionary<string, string>? fields = null)
     {

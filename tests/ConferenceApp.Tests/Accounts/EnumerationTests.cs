@@ -64,7 +64,7 @@ public sealed class EnumerationTests : IDisposable
         await SignInAsync(client, Unknown, "warm-up");
 
         // Medians of a few attempts each, alternating, so that a busy machine slows both alike.
-        // Without the hash check for unknown emails they answer many times faster.
+        // Without the hash check for unknown emails they return many times faster.
         var knownTimes = new List<double>();
         var unknownTimes = new List<double>();
         for (var i = 0; i < 4; i++)

@@ -202,7 +202,7 @@ public sealed class RateLimitTests
             ["Input.Code"] = "not a code",
         }, clientAddress, formPath: ResetPasswordPath + "?code=bm90LWEtY29kZQ");
 
-    // The link's page answers 404 for an unknown token and has no form, so the antiforgery token comes from the sign-in page.
+    // The link's page returns 404 for an unknown token and has no form, so the antiforgery token comes from the sign-in page.
     private static Task<HttpResponseMessage> PostInvitationAsync(HttpClient client, string clientAddress) =>
         PostFormAsync(client, "/invitations/no-such-token", new()
         {

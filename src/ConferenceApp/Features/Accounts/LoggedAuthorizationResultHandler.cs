@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace ConferenceApp.Features.Accounts;
 
 /// <summary>
-/// Logs each request that authorization rejects and then answers it as ASP.NET Core does: a
+/// Logs each request that authorization rejects and then responds as ASP.NET Core does: a
 /// 403 page, or for a visitor who is not signed in the redirect to the sign-in page. Rejections
 /// of signed-in users are warnings, because they point at a wrong link or at probing; those of
 /// anonymous visitors are ordinary (a bookmark to the organizer area) and logged at Debug.

@@ -11,7 +11,7 @@ namespace ConferenceApp.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Registers ASP.NET Core's rate limiter with the app's limits. One global limiter chains three
-/// partitioned ones (per client address, per email, per signed-in user); each looks at the
+/// partitioned ones (per client address, per email, per signed-in user). Each looks at the
 /// <see cref="RateLimitedAttribute"/> of the request's endpoint and lets every other request pass.
 /// A rejected request gets 429 with Retry-After, and the error page in the site's layout.
 /// </summary>
@@ -122,7 +122,7 @@ public static class RateLimitingSetup
             _ => null,
         };
 
-        // Imports and uploads need a signed-in user; authorization has rejected anyone else already.
+        // Imports and uploads need a signed-in user, so authorization has rejected anyone else already.
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         return limit is null || userId is null
             ? RateLimitPartition.GetNoLimiter("")
@@ -139,7 +139,7 @@ public static class RateLimitingSetup
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Features.Set(new RateLimitRejection(seconds));
 
-        // Only the sign-in and reset forms were read before the limiter; reading an upload's form here would block.
+        // Only the sign-in and reset forms were read before the limiter. Reading an upload's form here would block.
         var email = GroupOf(context) is RateLimitGroup.SignIn or RateLimitGroup.PasswordReset && context.Request.HasFormContentType
             ? context.Request.Form[EmailField].ToString()
             : null;

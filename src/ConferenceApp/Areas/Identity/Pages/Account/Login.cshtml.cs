@@ -12,7 +12,7 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 /// <summary>
 /// The sign-in page. It replaces the Identity UI's own so that it offers no registration and no
 /// external logins, so that every failed attempt counts towards the lockout, and so that its
-/// answers do not reveal which emails have an account.
+/// responses do not reveal which emails have an account.
 /// </summary>
 [AllowAnonymous]
 [RateLimited(RateLimitGroup.SignIn)]
@@ -78,9 +78,9 @@ public sealed class LoginModel(
     }
 
     /// <summary>
-    /// Answers an attempt on a locked-out account. Only someone who gives the right password learns
-    /// that the account is locked; anyone else gets the message of a wrong password, the same as
-    /// for an email without an account.
+    /// Responds to an attempt on a locked-out account. Only someone who gives the right password
+    /// learns that the account is locked. Anyone else gets the message of a wrong password, the
+    /// same as for an email without an account.
     /// </summary>
     private async Task<IActionResult> LockedOutAsync(IdentityUser user, bool wasLockedOut)
     {

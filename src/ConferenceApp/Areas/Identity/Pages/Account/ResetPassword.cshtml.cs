@@ -12,7 +12,7 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// The page behind the link in a password-reset email. It replaces the Identity UI's own, which
-/// answers an email without an account with success and a wrong code with an error, and so
+/// reports success for an email without an account and an error for a wrong code, and so
 /// reveals which emails have one. Here both get the same error. A successful reset also ends a
 /// lockout, because whoever holds the emailed link controls the account's mailbox.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class ResetPasswordModel(UserManager<IdentityUser> users, ILogger<
             return Page();
         }
 
-        // The password rules are checked first, so the answer to a weak password is the same whether or not the email has an account.
+        // The password rules are checked first, so the response to a weak password is the same whether or not the email has an account.
         var email = Input.Email.Trim();
         if (!await AddPasswordErrorsAsync(new IdentityUser { UserName = email, Email = email }))
         {
