@@ -29,8 +29,9 @@ public static class RateLimitingSetup
                 $"Every limit under {RateLimitOptions.Section} needs a PermitLimit and a WindowSeconds above 0, such as {RateLimitOptions.Section}:SignInPerClient:PermitLimit=20.")
             .ValidateOnStart();
 
+        services.AddSingleton<RejectionLogThrottle>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory>((options, limits, loggers) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory, RejectionLogThrottle>((options, limits, loggers, throttle) =>
         {
             var logger = loggers.CreateLogger(typeof(RateLimitingSetup).FullName!);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -40,7 +41,7 @@ public static class RateLimitingSetup
                 PartitionedRateLimiter.Create<HttpContext, string>(context => PerUser(context, limits.Value)));
             options.OnRejected = (rejected, _) =>
             {
-                Reject(rejected, logger);
+                Reject(rejected, logger, throttle);
                 return ValueTask.CompletedTask;
             };
         });
@@ -129,7 +130,7 @@ public static class RateLimitingSetup
             : RateLimitPartition.GetFixedWindowLimiter($"{group}|{userId}", _ => limit.ToLimiterOptions());
     }
 
-    private static void Reject(OnRejectedContext rejected, ILogger logger)
+    private static void Reject(OnRejectedContext rejected, ILogger logger, RejectionLogThrottle throttle)
     {
         var context = rejected.HttpContext;
 
@@ -139,14 +140,21 @@ public static class RateLimitingSetup
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Features.Set(new RateLimitRejection(seconds));
 
+        var group = GroupOf(context);
+        var client = ClientAddress(context);
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+        if (!throttle.ShouldLog($"{group}|{client}|{userId}", out var skipped))
+        {
+            return;
+        }
+
         // Only the sign-in and reset forms were read before the limiter. Reading an upload's form here would block.
-        var email = GroupOf(context) is RateLimitGroup.SignIn or RateLimitGroup.PasswordReset && context.Request.HasFormContentType
+        var email = group is RateLimitGroup.SignIn or RateLimitGroup.PasswordReset && context.Request.HasFormContentType
             ? context.Request.Form[EmailField].ToString()
             : null;
         logger.LogWarning(
-            "Rejected {Method} {Path} by the {LimitGroup} rate limit: client {ClientAddress}, user {UserId}, email hash {EmailHash}; retry after {RetryAfterSeconds} s",
-            context.Request.Method, context.Request.Path.Value, GroupOf(context), ClientAddress(context),
-            context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", EmailHash.Of(email), seconds);
+            "Rejected {Method} {Path} by the {LimitGroup} rate limit: client {ClientAddress}, user {UserId}, email hash {EmailHash}, retry after {RetryAfterSeconds} s ({Skipped} rejections of this client and kind of request since the previous entry were not logged)",
+            context.Request.Method, context.Request.Path.Value, group, client, userId, EmailHash.Of(email), seconds, skipped);
     }
 
     /// <summary>
