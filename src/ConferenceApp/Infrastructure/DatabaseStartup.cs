@@ -50,6 +50,7 @@ public static class DatabaseStartup
         var db = services.GetRequiredService<ConferenceDbContext>();
 
         await MigrateAsync(db, logger, CancellationToken.None);
+        await EnableLockoutForEveryAccountAsync(db, logger);
 
         if (app.Configuration.GetValue("DemoData:LoadIntoEmptyDatabase", true)
             && await DemoConference.LoadIfEmptyAsync(db, CancellationToken.None))
@@ -61,6 +62,21 @@ public static class DatabaseStartup
         if (openFirstRunSetup)
         {
             await services.GetRequiredService<FirstRunSetup>().OpenIfNoOrganizerAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Makes failed sign-ins count towards the lockout for accounts created before lockout was
+    /// enabled for new accounts. New accounts get it from Identity's options.
+    /// </summary>
+    private static async Task EnableLockoutForEveryAccountAsync(ConferenceDbContext db, ILogger logger)
+    {
+        var stamp = Guid.NewGuid().ToString();
+        var enabled = await db.Users.Where(u => !u.LockoutEnabled).ExecuteUpdateAsync(
+            setters => setters.SetProperty(u => u.LockoutEnabled, true).SetProperty(u => u.ConcurrencyStamp, stamp));
+        if (enabled > 0)
+        {
+            logger.LogInformation("Enabled the sign-in lockout for {Count} existing accounts", enabled);
         }
     }
 

@@ -1,5 +1,8 @@
 using System.Globalization;
 using ConferenceApp.Data;
+using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,6 +48,10 @@ public static class WebSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
+        services.AddClientAddress(configuration);
+        services.AddConferenceRateLimits(configuration);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggedAuthorizationResultHandler>();
+
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
         services
@@ -88,6 +95,7 @@ public static class WebSetup
 
         // Visitors never see exception details, in any environment: the error page shows a
         // reference that matches the id in the log entry.
+        app.UseClientAddress();
         app.UsePublicAddress();
         app.UseSecurityHeaders();
         app.UseWholeResponses();
@@ -103,6 +111,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseConferenceRateLimits();
         return app;
     }
 

@@ -12,6 +12,13 @@ namespace ConferenceApp.BrowserTests.Support;
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
+    // The limits under RateLimits in the app's configuration.
+    private static readonly string[] RateLimitNames =
+    [
+        "SignInPerClient", "SignInPerAccount", "PasswordResetPerClient", "PasswordResetPerAccount",
+        "InvitationPerClient", "ImportPerUser", "PhotoUploadPerUser",
+    ];
+
     public const string OrganizerEmail = "organizer@example.org";
     public const string OrganizerPassword = "correct horse battery staple";
 
@@ -114,6 +121,14 @@ public sealed class AppServer : IAsyncDisposable
         info.Environment["ConnectionStrings__DefaultConnection"] = $"Data Source={Path.Combine(_folder, "conference.db")}";
         info.Environment["DemoData__LoadIntoEmptyDatabase"] = "true";
         info.Environment["Email__PickupFolder"] = MailFolder;
+
+        // The tests share one server and sign in far more often than people do. The limits stay
+        // on with high values; the integration tests check the limits themselves.
+        foreach (var limit in RateLimitNames)
+        {
+            info.Environment[$"RateLimits__{limit}__PermitLimit"] = "100000";
+        }
+
         return info;
     }
 

@@ -86,6 +86,11 @@ public sealed class RoomPagesTests : OrganizerTestBase
         Assert.Equal("Great hall", OrganizerBrowser.FormValues(page)["Name"]);
         await using var scope = App.OpenDb();
         Assert.Equal("Great hall", await scope.Db.Rooms.Where(r => r.Id == id).Select(r => r.Name).SingleAsync());
+        var logged = Assert.Single(App.Logs.Records, r => r.Category.EndsWith("ChangeSaver", StringComparison.Ordinal));
+        Assert.Equal("Room", logged.Values["EntityType"]);
+        Assert.Equal(id, logged.Values["EntityKey"]);
+        Assert.Equal("changed", logged.Values["What"]);
+        Assert.True(logged.ScopeValues.ContainsKey("RequestId"), "The stale-save entry has no request id in its scope.");
     }
 
     private async Task<int> RoomIdAsync(string name)

@@ -80,5 +80,8 @@ public sealed class ErrorPageTests
         var entry = Assert.Single(app.Logs.Records, record => record.Level == LogLevel.Error && record.Category.EndsWith("ErrorController", StringComparison.Ordinal));
         Assert.Equal(reference, entry.Values["RequestId"]);
         Assert.Equal("/", entry.Values["Path"]);
+        Assert.NotNull(entry.Exception);
+        Assert.True(entry.ScopeValues.ContainsKey("RequestId"), "The entry has no request id in its scope.");
+        Assert.Equal("/", entry.ScopeValues["RequestPath"]);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -105,6 +106,14 @@ public sealed partial class AppFactory : WebApplicationFactory<global::Program>
         builder.UseSetting("ConnectionStrings:DefaultConnection", ConnectionString);
         builder.UseSetting("DemoData:LoadIntoEmptyDatabase", LoadDemoData ? "true" : "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
+
+        // Tests sign in and upload far more often than people do, all from one client address.
+        // The limits stay on; tests of the limits set small ones in Settings, which come after these.
+        foreach (var (name, _) in new RateLimitOptions().All())
+        {
+            builder.UseSetting($"{RateLimitOptions.Section}:{name}:PermitLimit", "100000");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

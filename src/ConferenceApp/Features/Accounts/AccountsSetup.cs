@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts.TwoFactor;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
@@ -95,10 +96,13 @@ public static class AccountsSetup
                 options.Conventions.AddAreaPageApplicationModelConvention("Identity", page,
                     model => model.Filters.Add(new ClosedPageFilter()));
             }
+
+            // The Identity UI's own page: each request may send an email, so it shares the limits of the new-password form.
+            options.Conventions.AddAreaPageApplicationModelConvention("Identity", "/Account/ForgotPassword",
+                model => model.EndpointMetadata.Add(new RateLimitedAttribute(RateLimitGroup.PasswordReset)));
         });
 
         services.AddScoped<IAuthorizationHandler, OrganizerTwoFactorHandler>();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorRedirect>();
         services.AddScoped<TwoFactorOperations>();
 
         services.AddSingleton<FirstRunSetup>();

@@ -61,6 +61,11 @@ public sealed class OrganizerAccounts(
             {
                 return resetResult;
             }
+
+            // The operator sets a new password, so a lockout from earlier failed sign-ins ends with it.
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
         }
 
         if (!await users.IsInRoleAsync(user, Roles.Organizer))

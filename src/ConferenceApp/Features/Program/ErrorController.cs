@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +36,18 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
 
         Response.StatusCode = statusCode;
         var path = exception?.Path ?? original?.OriginalPath ?? "";
+        if (statusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            logger.LogInformation("Rejected {Method} {Path}: the request body is larger than the endpoint accepts", Request.Method, path);
+        }
+
+        // The rate limiter set Retry-After on the rejected response; it is set again so that the page and the header agree.
+        var retryAfterSeconds = HttpContext.Features.Get<RateLimitRejection>()?.RetryAfterSeconds;
+        if (retryAfterSeconds is not null)
+        {
+            Response.Headers.RetryAfter = retryAfterSeconds.Value.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             // Clients of the JSON API read errors as problem details, whatever went wrong.
@@ -42,7 +55,7 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
             return Problem(statusCode: statusCode, title: title, detail: $"Request id {requestId}.", instance: path);
         }
 
-        return View("Status", new ErrorPage(statusCode, requestId, IsImportUpload(path)));
+        return View("Status", new ErrorPage(statusCode, requestId, IsImportUpload(path)) { RetryAfterSeconds = retryAfterSeconds });
     }
 
     // The import form posts to /organize/{conference}/import.
@@ -53,6 +66,18 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
 /// <param name="ImportUpload">True when the failed request was a program import, so that a 413 page speaks of the import file rather than a photo.</param>
 public sealed record ErrorPage(int StatusCode, string RequestId, bool ImportUpload = false)
 {
+    /// <summary>For a 429, the seconds until the rate limit lets the request through again.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>The wait before a retry in words, rounded up to whole minutes from two minutes on: "45 seconds", "3 minutes".</summary>
+    public string RetryAfterText => RetryAfterSeconds switch
+    {
+        null => "a few minutes",
+        1 => "1 second",
+        < 120 and var seconds => $"{seconds} seconds",
+        var seconds => $"{(seconds + 59) / 60} minutes",
+    };
+
     public string Title => StatusCode switch
     {
         404 => "Page not found",
@@ -60,6 +85,7 @@ public sealed record ErrorPage(int StatusCode, string RequestId, bool ImportUplo
         405 => "Method not allowed",
         400 => "Bad request",
         413 => "File too large",
+        429 => "Too many requests",
         _ when StatusCode >= 500 => "Something went wrong",
         _ => $"Error {StatusCode}",
     };

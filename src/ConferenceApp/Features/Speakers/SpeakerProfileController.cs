@@ -1,6 +1,7 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize;
+using ConferenceApp.Infrastructure.RateLimiting;
 using ConferenceApp.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -78,6 +79,7 @@ public sealed class SpeakerProfileController(
     }
 
     [HttpPost("photo")]
+    [RateLimited(RateLimitGroup.PhotoUpload)]
     [PhotoUploadLimits]
     public async Task<IActionResult> Photo(string conference, IFormFile? photo, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -8,7 +10,8 @@ namespace ConferenceApp.Features.Interop.Import;
 
 [Authorize(Policy = Policies.Organizer)]
 [Route("organize/{conference}/import")]
-public sealed class ImportController(OrganizeQueries organize, ImportOperations operations, IOptions<ImportOptions> options) : OrganizeControllerBase
+[RateLimited(RateLimitGroup.Import)]
+public sealed class ImportController(OrganizeQueries organize, ImportOperations operations, IOptions<ImportOptions> options, ILogger<ImportController> logger) : OrganizeControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string conference, CancellationToken cancellationToken)
@@ -31,16 +34,19 @@ public sealed class ImportController(OrganizeQueries organize, ImportOperations 
         var maxBytes = options.Value.MaxFileBytes;
         if (chosen is null)
         {
+            LogRejectedUpload(owner.Id, file, "no known format chosen");
             return UploadForm(owner, format, "Choose the format of the file.");
         }
 
         if (file is null || file.Length == 0)
         {
+            LogRejectedUpload(owner.Id, file, "the file is missing or empty");
             return UploadForm(owner, format, "Choose a file to import; the file sent was missing or empty.");
         }
 
         if (file.Length > maxBytes)
         {
+            LogRejectedUpload(owner.Id, file, "the file is larger than the limit");
             return UploadForm(owner, format, $"The file is {Megabytes(file.Length)}, which is more than the limit of {Megabytes(maxBytes)}.",
                 StatusCodes.Status413PayloadTooLarge);
         }
@@ -110,6 +116,11 @@ public sealed class ImportController(OrganizeQueries organize, ImportOperations 
                 return page;
         }
     }
+
+    private void LogRejectedUpload(int conferenceId, IFormFile? file, string reason) =>
+        logger.LogInformation(
+            "Rejected an import upload for conference {ConferenceId} by user {UserId} ({FileName}, {Length} bytes): {Reason}",
+            conferenceId, User.FindFirstValue(ClaimTypes.NameIdentifier), file?.FileName, file?.Length ?? 0, reason);
 
     private ViewResult UploadForm(OrganizeConference owner, string? format, string? error, int status = StatusCodes.Status400BadRequest)
     {

@@ -1,5 +1,6 @@
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Speakers;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,7 @@ public sealed class SpeakerPhotosController(OrganizeQueries organize, SpeakerQue
 
     [HttpPost("")]
     [PhotoUploadLimits]
+    [RateLimited(RateLimitGroup.PhotoUpload)]
     public async Task<IActionResult> Upload(string conference, int id, IFormFile? photo, CancellationToken cancellationToken)
     {
         var owner = await organize.FindConferenceAsync(conference, cancellationToken);

@@ -1,3 +1,4 @@
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,6 +6,7 @@ namespace ConferenceApp.Features.Speakers.Invitations;
 
 /// <summary>The page behind an invitation link, where a speaker creates or links their account.</summary>
 [AllowAnonymous]
+[RateLimited(RateLimitGroup.Invitation)]
 [Route("invitations/{token}")]
 public sealed class InvitationsController(InvitationAcceptance acceptance) : Controller
 {

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +11,22 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// The sign-in page. It replaces the Identity UI's own so that it offers no registration and no
-/// external logins, and so that every failed attempt counts towards the lockout.
+/// external logins, so that every failed attempt counts towards the lockout, and so that its
+/// responses do not reveal which emails have an account.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogger<LoginModel> logger) : PageModel
+[RateLimited(RateLimitGroup.SignIn)]
+public sealed class LoginModel(
+    SignInManager<IdentityUser> signInManager,
+    IPasswordHasher<IdentityUser> passwordHasher,
+    TimeProvider time,
+    ILogger<LoginModel> logger) : PageModel
 {
+    private const string IncorrectMessage = "The email or password is incorrect.";
+
+    // A hash that no password matches in practice, verified for emails without an account.
+    private static string? s_timingHash;
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -33,34 +46,89 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, ILogge
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var users = signInManager.UserManager;
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Checking the password against a hash takes as long as it does for an account, so
+            // the response time does not reveal that the email has none either.
+            VerifyAgainstTimingHash(Input.Password);
+            logger.LogWarning("Failed sign-in for an email without an account, email hash {EmailHash}", EmailHash.Of(email));
+            return Incorrect();
+        }
+
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {Email} signed in", Input.Email);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(Input.Email.Trim()));
+            logger.LogInformation("User {UserId} signed in", user.Id);
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(user));
         }
 
         if (result.RequiresTwoFactor)
         {
-            logger.LogInformation("User {Email} passed the password step, and the second factor comes next", Input.Email);
+            logger.LogInformation("User {UserId} passed the password step, and the second factor comes next", user.Id);
             return LocalRedirect(TwoFactorLogin.CodePage(returnUrl, Input.RememberMe));
         }
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in rejected for {Email}: the account is locked out", Input.Email);
-            ModelState.AddModelError(string.Empty, "Too many failed attempts. The account is locked for 15 minutes; try again later.");
-            return Page();
+            return await LockedOutAsync(user, wasLockedOut);
         }
 
-        // The same message whether or not the email has an account, so the page does not reveal which emails exist.
-        logger.LogWarning("Failed sign-in for {Email}", Input.Email);
-        ModelState.AddModelError(string.Empty, "The email or password is incorrect.");
+        logger.LogWarning(
+            "Failed sign-in for user {UserId}: {Reason}, {FailedCount} failed attempts in a row",
+            user.Id, result.IsNotAllowed ? "not allowed" : "wrong password", await users.GetAccessFailedCountAsync(user));
+        return Incorrect();
+    }
+
+    /// <summary>
+    /// Responds to an attempt on a locked-out account. Only someone who gives the right password
+    /// learns that the account is locked. Anyone else gets the message of a wrong password, the
+    /// same as for an email without an account.
+    /// </summary>
+    private async Task<IActionResult> LockedOutAsync(IdentityUser user, bool wasLockedOut)
+    {
+        var users = signInManager.UserManager;
+        var lockoutEnd = await users.GetLockoutEndDateAsync(user);
+        if (!wasLockedOut)
+        {
+            logger.LogWarning(
+                "Locked out user {UserId} until {LockoutEnd:u} after {MaxFailedAttempts} failed sign-ins in a row",
+                user.Id, lockoutEnd, users.Options.Lockout.MaxFailedAccessAttempts);
+            return Incorrect();
+        }
+
+        // While the account is locked, Identity does not check the password, so it is checked here.
+        var passwordIsRight = await users.CheckPasswordAsync(user, Input.Password);
+        logger.LogWarning(
+            "Rejected a sign-in for locked-out user {UserId} (locked until {LockoutEnd:u}, password right: {PasswordIsRight})",
+            user.Id, lockoutEnd, passwordIsRight);
+        if (!passwordIsRight)
+        {
+            return Incorrect();
+        }
+
+        var minutes = lockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : 1;
+        ModelState.AddModelError(string.Empty,
+            $"This account is locked after too many failed sign-in attempts. Try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}, or set a new password with the \"Forgot your password?\" link below.");
         return Page();
     }
 
-    private async Task<string> HomeOfAsync(string email) =>
-        await AccountHome.ForAsync(signInManager.UserManager, await signInManager.UserManager.FindByEmailAsync(email));
+    private PageResult Incorrect()
+    {
+        ModelState.AddModelError(string.Empty, IncorrectMessage);
+        return Page();
+    }
+
+    private void VerifyAgainstTimingHash(string password)
+    {
+        s_timingHash ??= passwordHasher.HashPassword(new IdentityUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        passwordHasher.VerifyHashedPassword(new IdentityUser(), s_timingHash, password);
+    }
+
+    private async Task<string> HomeOfAsync(IdentityUser user) => await AccountHome.ForAsync(signInManager.UserManager, user);
 
     public sealed class LoginInput
     {

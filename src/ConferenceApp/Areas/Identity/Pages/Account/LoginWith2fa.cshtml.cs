@@ -1,5 +1,6 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 /// wrong password. It replaces the Identity UI's own page.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(RateLimitGroup.SignIn)]
 public sealed class LoginWith2faModel(SignInManager<IdentityUser> signInManager, ILogger<LoginWith2faModel> logger) : PageModel
 {
     [BindProperty]

@@ -1,4 +1,5 @@
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.RateLimiting;
 using ConferenceApp.Features.Accounts.TwoFactor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +13,7 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 /// The code is spent, and the next page shows how many are left. It replaces the Identity UI's own page.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(RateLimitGroup.SignIn)]
 public sealed class LoginWithRecoveryCodeModel(
     SignInManager<IdentityUser> signInManager,
     TwoFactorOperations operations) : PageModel
