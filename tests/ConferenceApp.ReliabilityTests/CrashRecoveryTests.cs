@@ -7,7 +7,7 @@ namespace ConferenceApp.ReliabilityTests;
 
 /// <summary>
 /// The app killed with SIGKILL inside the transaction of an import or a publish, then started again
-/// on the same database. It starts, the database holds exactly the rows it held before the request,
+/// on the same database. It starts, the database contains exactly the rows it had before the request,
 /// SQLite's integrity check passes, and the same request then succeeds. A publish that SQLite
 /// committed before the kill must have left the whole release and nothing else.
 /// </summary>

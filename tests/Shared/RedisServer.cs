@@ -59,7 +59,7 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Returns a port of 127.0.0.1 that nothing listens on, for a Redis that cannot be reached.</summary>
     public static int ClosedPort() => FreePort();
 
-    /// <summary>Stops the server process with SIGSTOP: connections stay open and nothing is answered, as with a hung server.</summary>
+    /// <summary>Stops the server process with SIGSTOP: connections stay open and get no reply, as with a hung server.</summary>
     public Task PauseAsync() => SignalAsync("-STOP");
 
     /// <summary>Lets a paused server go on with SIGCONT.</summary>

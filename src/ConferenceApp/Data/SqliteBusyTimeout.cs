@@ -12,7 +12,7 @@ namespace ConferenceApp.Data;
 /// </summary>
 /// <remarks>
 /// The timeout is the connection's <c>Default Timeout</c> (a connection string keyword, in
-/// seconds, 30 by default). Microsoft.Data.Sqlite's documentation ("Database errors") says that it
+/// seconds, 30 by default). Microsoft.Data.Sqlite's documentation ("Database errors") states that it
 /// retries a busy statement itself until that timeout passes, but without the pragma SQLite
 /// returns SQLITE_BUSY at once and each retry runs the statement again. With it, SQLite's own busy
 /// handler waits inside the call and takes the lock soon after it is released. The pragma is per

@@ -16,7 +16,7 @@ namespace ConferenceApp.ReliabilityTests.Support;
 /// changes more pages than the cache takes. On PostgreSQL the probe holds a SHARE lock on the audit table, which
 /// lets the app read it but makes the app's first audit insert wait. Every change saves its audit
 /// entries after its own rows, in the same transaction, so the app then waits inside its
-/// transaction with rows written, and the probe sees a waiting connection that holds a
+/// transaction with rows written, and the probe finds a waiting connection that holds a
 /// transaction id. The lock is released by <see cref="DisposeAsync"/>.
 /// </remarks>
 internal sealed class WriteProbe : IAsyncDisposable

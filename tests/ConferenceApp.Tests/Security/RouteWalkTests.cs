@@ -22,11 +22,11 @@ namespace ConferenceApp.Tests.Security;
 public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkApp>
 {
     /// <summary>
-    /// The route templates that anyone may request: the program, the exports, the JSON API and its
-    /// document, the speaker photos, the error pages, the health checks, the first-run setup, the
-    /// invitation page, and the Identity pages for signing in and resetting a password. The
-    /// Identity pages that the app does not offer answer 404 but must stay anonymous, so that they
-    /// do not reveal that an account exists.
+    /// Route templates that anyone may request. They are the program, the exports, the JSON API and
+    /// its document, the speaker photos, the error pages, the health checks, the first-run setup,
+    /// the invitation page, and the Identity pages for signing in and resetting a password. The
+    /// Identity pages that the app does not offer return 404 but stay anonymous, so that they do
+    /// not reveal that an account exists.
     /// </summary>
     private static readonly HashSet<string> PublicRoutes = new(StringComparer.Ordinal)
     {
@@ -143,7 +143,7 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
         }
 
         // From its build folder the app also maps a GET-only catch-all for files, so there a POST
-        // to an unknown address gets 405 from routing; a published app answers 404.
+        // to an unknown address gets 405 from routing. A published app returns 404.
         var post = await SendAsync(walk.Anonymous, new Probe("", HttpMethod.Post, "/no/such/page/here", Json: false));
 
         Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"POST of an unknown address returned {Describe(post)}.");

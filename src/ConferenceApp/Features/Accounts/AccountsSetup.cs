@@ -75,9 +75,9 @@ public static class AccountsSetup
 
         // Deny by default: an endpoint without [Authorize] or [AllowAnonymous] needs a signed-in
         // account, so a new page is closed to visitors until it opts out with [AllowAnonymous].
-        // The fallback policy also runs for a request that matches no route: with no endpoint, or
-        // with the plain (not routed) endpoint that routing makes up to answer 405. Those should
-        // get the 404 or 405 answer rather than the sign-in page, so the policy lets them through.
+        // The fallback policy also runs for a request that matches no route, which has no endpoint
+        // or the plain (not routed) endpoint that routing adds to return 405. Those requests get
+        // 404 or 405 rather than the sign-in page, so the policy lets them through.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true

@@ -5,7 +5,7 @@ namespace ConferenceApp.Features.Accounts;
 
 /// <summary>
 /// A short hash of an email address for the log, so that the attempts on one address can be
-/// found together without writing the address itself. The hash is not keyed, so anyone who knows
+/// found together without writing the address itself. The hash is not keyed, so anyone with
 /// an address can compute its hash and search the log for it. An operator looks into a complaint
 /// about one account that way.
 /// </summary>

@@ -8,9 +8,9 @@ namespace ConferenceApp.Features.Accounts;
 /// Logs each request that authorization rejects and then responds through
 /// <see cref="TwoFactor.TwoFactorRedirect"/>: the two-factor set-up page for an organizer who
 /// lacks only that, otherwise as ASP.NET Core does (a 403 page, or for a visitor who is not
-/// signed in the redirect to the sign-in page). Rejections
-/// of signed-in users are warnings, because they point at a wrong link or at probing; those of
-/// anonymous visitors are ordinary (a bookmark to the organizer area) and logged at Debug.
+/// signed in the redirect to the sign-in page). A rejected signed-in user is logged as a
+/// warning, because it points at a wrong link or at probing. A rejected anonymous visitor is
+/// ordinary, such as a bookmark to the organizer area, and is logged at Debug.
 /// </summary>
 public sealed class LoggedAuthorizationResultHandler(ILogger<LoggedAuthorizationResultHandler> logger) : IAuthorizationMiddlewareResultHandler
 {

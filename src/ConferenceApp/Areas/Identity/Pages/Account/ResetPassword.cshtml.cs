@@ -14,7 +14,7 @@ namespace ConferenceApp.Areas.Identity.Pages.Account;
 /// The page behind the link in a password-reset email. It replaces the Identity UI's own, which
 /// reports success for an email without an account and an error for a wrong code, and so
 /// reveals which emails have one. Here both get the same error. A successful reset also ends a
-/// lockout, because whoever holds the emailed link controls the account's mailbox.
+/// lockout, because the holder of the emailed link controls the account's mailbox.
 /// </summary>
 [AllowAnonymous]
 [RateLimited(RateLimitGroup.PasswordReset)]
