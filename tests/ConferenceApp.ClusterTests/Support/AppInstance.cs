@@ -123,6 +123,11 @@ internal sealed class AppInstance : IAsyncDisposable
         info.Environment["Site__PublicUrl"] = settings.PublicUrl;
         info.Environment["DemoData__LoadIntoEmptyDatabase"] = "true";
         info.Environment["Email__PickupFolder"] = settings.MailFolder;
+        foreach (var (name, value) in settings.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return info;
     }
 
@@ -170,4 +175,8 @@ internal sealed class AppInstance : IAsyncDisposable
 }
 
 /// <summary>What every instance of one cluster shares: the database, Redis, the public address and the mail folder.</summary>
-internal sealed record ClusterSettings(ClusterDatabase Database, string RedisConfiguration, string PublicUrl, string MailFolder);
+internal sealed record ClusterSettings(ClusterDatabase Database, string RedisConfiguration, string PublicUrl, string MailFolder)
+{
+    /// <summary>More configuration for every instance, as environment variables such as "RateLimits__SignInPerAccount__PermitLimit".</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
