@@ -35,7 +35,10 @@ builder.Services.AddJsonApi();
 builder.Services.AddProgramImport(builder.Configuration);
 
 var app = builder.Build();
-app.RejectSampleSecrets();
+if (!app.HasNoSampleSecrets())
+{
+    return 1;
+}
 
 if (command.Name is not null)
 {

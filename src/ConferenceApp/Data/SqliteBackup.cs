@@ -55,7 +55,7 @@ public sealed class SqliteBackup(IServiceProvider appServices)
 
             File.Move(partial, target);
             _logger.LogInformation(
-                "Backed up {Source} to {Target}: {Bytes} bytes, {ConferenceCount} conferences",
+                "Backed up {Source} to {Target}: {Bytes} bytes, conference count {ConferenceCount}",
                 livePath, target, new FileInfo(target).Length, check.ConferenceCount);
             return new BackupResult(target, new FileInfo(target).Length, check.ConferenceCount, null);
         }

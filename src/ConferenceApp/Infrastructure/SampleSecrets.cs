@@ -30,7 +30,7 @@ public static class SampleSecrets
 
         var smtpUser = configuration["Email:SmtpUser"];
         var smtpPassword = configuration["Email:SmtpPassword"];
-        if (!string.IsNullOrWhiteSpace(smtpUser) && string.IsNullOrEmpty(smtpPassword))
+        if (!string.IsNullOrWhiteSpace(smtpUser) && string.IsNullOrWhiteSpace(smtpPassword))
         {
             problems.Add("Email:SmtpUser is set but Email:SmtpPassword is missing. Set Email__SmtpPassword to the SMTP account's password.");
         }
@@ -57,22 +57,25 @@ public static class SampleSecrets
         return problems;
     }
 
-    /// <summary>Throws in Production when <see cref="Find"/> reports anything, so the app does not start.</summary>
-    public static WebApplication RejectSampleSecrets(this WebApplication app)
+    /// <summary>
+    /// Returns false in Production when <see cref="Find"/> reports anything, after logging one
+    /// critical entry, so the process exits before it touches the database.
+    /// </summary>
+    public static bool HasNoSampleSecrets(this WebApplication app)
     {
         if (!app.Environment.IsProduction())
         {
-            return app;
+            return true;
         }
 
         var problems = Find(app.Configuration);
-        if (problems.Count > 0)
+        if (problems.Count == 0)
         {
-            throw new InvalidOperationException(
-                "The app does not start in Production with a missing or sample secret: " + string.Join(" ", problems));
+            return true;
         }
 
-        return app;
+        app.Logger.LogCritical("The app does not start in Production with a missing or sample secret: {Problems}", string.Join(" ", problems));
+        return false;
     }
 
     private static bool IsSample(string? value) => value is not null && Samples.Contains(value.Trim());

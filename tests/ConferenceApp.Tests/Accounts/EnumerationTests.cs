@@ -147,4 +147,18 @@ public sealed class EnumerationTests : IDisposable
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    [Theory]
+    [InlineData("/Identity/Account/ConfirmEmailChange")]
+    [InlineData("/Identity/Account/ConfirmEmailChange?userId=x&email=a@example.org")]
+    public async Task Incomplete_email_change_link_goes_home(string url)
+    {
+        using var app = new AppFactory();
+        var client = app.CreateBrowserlessClient();
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain(app.Logs.Records, r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
 }

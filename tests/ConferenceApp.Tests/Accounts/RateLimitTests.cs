@@ -47,6 +47,22 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Code_step_not_limited_per_account()
+    {
+        using var app = NewApp(Limit("SignInPerAccount", 2));
+        var client = app.CreateBrowserlessClient();
+
+        // The code forms carry no email, so posts from many addresses must not share one counter.
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await PostFormAsync(client, "/Identity/Account/LoginWith2fa", new() { ["Code"] = "000000" }, $"10.0.3.{i + 1}", formPath: LoginPath);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, "someone@example.org", "wrong password", "10.0.3.9")).StatusCode);
+    }
+
+    [Fact]
     public async Task Limit_resets_after_window()
     {
         using var app = NewApp(Limit("SignInPerClient", 2, windowSeconds: 2));

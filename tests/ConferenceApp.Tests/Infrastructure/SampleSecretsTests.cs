@@ -103,9 +103,21 @@ public sealed class SampleSecretsTests
             Settings = new() { ["AllowedHosts"] = "localhost", ["Email:SmtpUser"] = "mailer", ["Email:SmtpPassword"] = "changeme" },
         };
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains("Email:SmtpPassword", error.Message, StringComparison.Ordinal);
+        var refusal = Assert.Single(app.Logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
+        Assert.Contains("Email:SmtpPassword", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Logs.Records, r => r.Category == "Microsoft.EntityFrameworkCore.Migrations");
+    }
+
+    [Fact]
+    public void Blank_smtp_password_is_missing()
+    {
+        var configuration = Configuration(("Email:SmtpUser", "mailer"), ("Email:SmtpPassword", "  "));
+
+        var problem = Assert.Single(SampleSecrets.Find(configuration));
+
+        Assert.Contains("Email:SmtpPassword is missing", problem, StringComparison.Ordinal);
     }
 
     [Fact]

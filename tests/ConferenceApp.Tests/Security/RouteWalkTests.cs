@@ -77,6 +77,8 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
         "Identity/Account/ConfirmEmail",
         "Identity/Account/LoginWithRecoveryCode",
         "Identity/Account/LoginWith2fa",
+        "Identity",
+        "Identity/Index",
     };
 
     /// <summary>

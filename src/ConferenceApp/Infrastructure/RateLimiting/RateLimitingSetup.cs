@@ -108,8 +108,14 @@ public static class RateLimitingSetup
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        // Without a form (a malformed request) the email is empty, and such requests share one counter.
-        var email = context.Request.HasFormContentType ? context.Request.Form[EmailField].ToString() : "";
+        // A request without an email field tries no account by email: the two-factor steps, whose
+        // account Identity's lockout counts, or a malformed post. Only the client limit applies.
+        if (!context.Request.HasFormContentType || !context.Request.Form.TryGetValue(EmailField, out var posted))
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        var email = posted.ToString();
         return RateLimitPartition.GetFixedWindowLimiter($"{group}|{email.Trim().ToUpperInvariant()}", _ => limit.ToLimiterOptions());
     }
 
@@ -134,7 +140,9 @@ public static class RateLimitingSetup
     {
         var context = rejected.HttpContext;
 
-        // A fixed-window lease states when its window ends. Retry-After counts whole seconds, at least one.
+        // NOTE: .NET 10's fixed-window limiter reports the whole window length, not the time left
+        // in it (dotnet/runtime issue 92557), so Retry-After is the longest possible wait.
+        // It counts whole seconds, at least one.
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
