@@ -99,12 +99,6 @@ public sealed class SqliteBackup(IServiceProvider appServices)
         string? keptPath = null;
         if (File.Exists(targetPath))
         {
-            if (await IsInUseAsync(targetPath, cancellationToken))
-            {
-                return BackupResult.Failed(
-                    $"The database \"{targetPath}\" is open in another process, such as the running app. Stop the app, then restore again. Nothing was restored.");
-            }
-
             var existing = await CountConferencesAsync(targetPath, cancellationToken);
             if (existing > 0 && !replace)
             {
@@ -202,26 +196,6 @@ public sealed class SqliteBackup(IServiceProvider appServices)
         catch (SqliteException exception)
         {
             return new FileCheck(0, $"it is not a readable SQLite database ({exception.Message.TrimEnd('.')}).");
-        }
-    }
-
-    // A database in WAL mode leaves that mode only when no other connection has it open, and the
-    // running app always keeps pooled connections open. The app switches back to WAL at its start.
-    private static async Task<bool> IsInUseAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var connection = new SqliteConnection(ReadWrite(path));
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = DELETE;";
-        command.CommandTimeout = 1;
-        try
-        {
-            return (string?)await command.ExecuteScalarAsync(cancellationToken) != "delete";
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode is 5 or 6)
-        {
-            // SQLITE_BUSY or SQLITE_LOCKED: another connection holds the database.
-            return true;
         }
     }
 

@@ -176,19 +176,6 @@ public sealed class SqliteBackupTests : IDisposable
         Assert.Equal(1, replaced.ConferenceCount);
     }
 
-    [SqliteFact]
-    public async Task Restore_into_open_database_is_rejected()
-    {
-        await MakeBackupAsync("backup.db");
-        await using var live = AppFactory.OnDatabaseFile(PathOf("live.db"), provider: DatabaseProvider.Sqlite);
-        live.CreateClient();
-
-        var result = await Backup.RestoreAsync(PathOf("backup.db"), live.ConnectionString, replace: true, CancellationToken.None);
-
-        Assert.Contains("open in another process", result.Error, StringComparison.Ordinal);
-        Assert.Null(result.KeptPath);
-    }
-
     public void Dispose()
     {
         _services.Dispose();
