@@ -105,8 +105,8 @@ public sealed class SampleSecretsTests
 
         Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        var refusal = Assert.Single(app.Logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
-        Assert.Contains("Email:SmtpPassword", refusal.Message, StringComparison.Ordinal);
+        var critical = Assert.Single(app.Logs.Records, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
+        Assert.Contains("Email:SmtpPassword", critical.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(app.Logs.Records, r => r.Category == "Microsoft.EntityFrameworkCore.Migrations");
     }
 

@@ -141,8 +141,8 @@ public static class RateLimitingSetup
         var context = rejected.HttpContext;
 
         // NOTE: .NET 10's fixed-window limiter reports the whole window length, not the time left
-        // in it (dotnet/runtime issue 92557), so Retry-After is the longest possible wait.
-        // It counts whole seconds, at least one.
+        // in it (seen in testing), so Retry-After is the longest possible wait. It counts whole
+        // seconds, at least one.
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
