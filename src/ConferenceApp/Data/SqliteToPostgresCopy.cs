@@ -14,9 +14,9 @@ namespace ConferenceApp.Data;
 /// <remarks>
 /// The copy first brings the target's schema up to date with the migrations, then rejects a
 /// target that contains any row. It reads each table through EF Core, so the values are the app's
-/// own (the same DateTime kinds and converted columns as in the running app), and inserts
-/// them in one PostgreSQL transaction, principal tables first: a failure leaves the target
-/// without any copied row. Afterwards each identity column's sequence continues after its
+/// own (the same DateTime kinds and converted columns as in the running app). It inserts them in
+/// one PostgreSQL transaction, principal tables first, so a failure leaves the target without
+/// any copied row. Afterwards each identity column's sequence continues after its
 /// largest copied id. The SQLite database is only read.
 /// </remarks>
 public sealed class SqliteToPostgresCopy(string sqliteConnectionString, string postgresConnectionString, IServiceProvider appServices)

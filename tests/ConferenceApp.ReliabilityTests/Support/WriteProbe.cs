@@ -13,11 +13,12 @@ namespace ConferenceApp.ReliabilityTests.Support;
 /// On SQLite the probe empties the write-ahead log first (a TRUNCATE checkpoint). A transaction
 /// writes its changed pages to the log when they no longer fit in the page cache (2 MB by
 /// default) or when it commits. So the log grows before the commit only for a transaction that
-/// changes more pages than the cache takes. On PostgreSQL the probe holds a SHARE lock on the audit table, which
-/// lets the app read it but makes the app's first audit insert wait. Every change saves its audit
-/// entries after its own rows, in the same transaction, so the app then waits inside its
-/// transaction with rows written, and the probe finds a waiting connection that holds a
-/// transaction id. The lock is released by <see cref="DisposeAsync"/>.
+/// changes more pages than the cache takes.
+/// On PostgreSQL the probe takes a SHARE lock on the audit table, which lets the app read it but
+/// makes the app's first audit insert wait. Every change saves its audit entries after its own
+/// rows, in the same transaction. The app then waits inside its transaction with rows written,
+/// and the probe finds a waiting connection with a transaction id. <see cref="DisposeAsync"/>
+/// releases the lock.
 /// </remarks>
 internal sealed class WriteProbe : IAsyncDisposable
 {
