@@ -7,7 +7,7 @@ using System.Text.Unicode;
 namespace ConferenceApp.Features.Program;
 
 /// <summary>
-/// What a public page tells link previews and search engines about itself: the OpenGraph and
+/// The data that a public page gives link previews and search engines about itself: the OpenGraph and
 /// Twitter card fields, the canonical address, and schema.org data as JSON-LD. Every URL is absolute.
 /// </summary>
 /// <param name="OpenGraphType">"website" for a list page, "article" for a talk, "profile" for a speaker.</param>
