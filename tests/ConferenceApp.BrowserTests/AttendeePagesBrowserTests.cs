@@ -179,7 +179,8 @@ public sealed class AttendeePagesBrowserTests(BrowserFixture browser, ITestOutpu
             path);
     }
 
-    // The relative luminance (0 black to 1 white) of a computed "rgb(r, g, b)" colour.
+    // An estimate of the lightness (0 black to 1 white) of a computed "rgb(r, g, b)" colour: the
+    // Rec. 709 weights applied to the sRGB values without linearizing them, enough to tell dark from light.
     private static double Luminance(string rgb)
     {
         var parts = rgb.Trim().TrimStart("rgba(".ToCharArray()).TrimEnd(')').Split(',').Take(3)
