@@ -66,11 +66,6 @@ public static class SchemaOrg
             result["description"] = description;
         }
 
-        if (speaker.Headline is not null)
-        {
-            result["jobTitle"] = speaker.Headline;
-        }
-
         if (speaker.PhotoUrl is not null)
         {
             result["image"] = siteUrl + speaker.PhotoUrl;
