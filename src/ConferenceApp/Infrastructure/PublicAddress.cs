@@ -11,6 +11,13 @@ public static class PublicAddress
 {
     public const string Key = "Site:PublicUrl";
 
+    /// <summary>
+    /// Returns the site's address without a trailing slash, such as https://program.example.org,
+    /// for absolute links. With <see cref="Key"/> set, <see cref="UsePublicAddress"/> has already
+    /// given the request the public scheme, host and path base.
+    /// </summary>
+    public static string SiteUrl(this HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
     public static WebApplication UsePublicAddress(this WebApplication app)
     {
         var configured = app.Configuration[Key];

@@ -25,7 +25,7 @@ public sealed class SiteNavigationTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Theory]
-    [InlineData("/robots.txt")]
+    [InlineData("/humans.txt")]
     [InlineData("/no-such-conference")]
     [InlineData("/WIDS-TLV-2023")]
     public async Task Unknown_top_level_path_gives_404(string path)

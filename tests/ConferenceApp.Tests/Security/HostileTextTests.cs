@@ -38,7 +38,7 @@ public sealed class HostileTextTests(HostileTextApp hostile) : IClassFixture<Hos
     private static readonly string[] NotConferencePages =
     [
         "api", "health/", "photos/", "error/", "Identity/", "setup", "invitations/",
-        "{conference}/schedule.", "{conference}/changes.atom", "{conference}/talks/{talk}.ics", "{conference}/speakers/{speaker}.ics",
+        "sitemap.xml", "robots.txt", "{conference}/schedule.", "{conference}/changes.atom", "{conference}/talks/{talk}.ics", "{conference}/speakers/{speaker}.ics",
     ];
 
     [Fact]
@@ -150,6 +150,40 @@ public sealed class HostileTextTests(HostileTextApp hostile) : IClassFixture<Hos
                 AssertInert($"bioHtml in {url}", await Parser.ParseDocumentAsync(bio));
             }
         }
+    }
+
+    [Fact]
+    public async Task Json_ld_keeps_text_as_data()
+    {
+        var talks = await hostile.App.OpenDb().UseAsync(db => db.Talks.Select(t => t.Slug).ToListAsync());
+        var names = new List<string>();
+
+        foreach (var slug in talks)
+        {
+            var page = await PageAsync(hostile.Anonymous, $"/{HostileTextApp.Slug}/talks/{slug}");
+            var block = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
+            using var json = JsonDocument.Parse(block.TextContent);
+
+            Assert.Equal(page.QuerySelector("main h1")!.TextContent, json.RootElement.GetProperty("name").GetString());
+            names.Add(json.RootElement.GetProperty("name").GetString()!);
+            names.AddRange(Strings(json.RootElement));
+        }
+
+        foreach (var text in HostileTextApp.Texts)
+        {
+            Assert.True(names.Any(name => name.Contains(HostileTextApp.Stored(text.Text), StringComparison.Ordinal)), $"No JSON-LD keeps the {text.Attack}.");
+        }
+    }
+
+    [Fact]
+    public async Task Sitemap_lists_only_addresses()
+    {
+        var sitemap = XDocument.Parse(await hostile.Anonymous.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+        XNamespace sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+        Assert.All(sitemap.Descendants(), e => Assert.True(e.Name.LocalName is "urlset" or "url" or "loc" or "lastmod", e.Name.LocalName));
+        Assert.All(sitemap.Descendants(sitemaps + "loc"), loc => Assert.True(Uri.IsWellFormedUriString(loc.Value, UriKind.Absolute), loc.Value));
+        Assert.Contains(sitemap.Descendants(sitemaps + "loc"), loc => loc.Value.Contains($"/{HostileTextApp.Slug}/talks/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -327,7 +361,14 @@ public sealed class HostileTextTests(HostileTextApp hostile) : IClassFixture<Hos
         {
             Assert.False(ForeignElements.Contains(element.LocalName), $"{where} contains a <{element.LocalName}> element: {Shorten(element.OuterHtml)}");
 
-            if (element.LocalName == "script")
+            if (element.LocalName == "script" && element.GetAttribute("type") == "application/ld+json")
+            {
+                // A data block: the JSON must parse and hold no "<", so no text in it can end the element.
+                Assert.False(element.HasAttribute("src"), $"{where} contains a JSON-LD block with a src: {Shorten(element.OuterHtml)}");
+                Assert.DoesNotContain('<', element.TextContent);
+                using var _ = JsonDocument.Parse(element.TextContent);
+            }
+            else if (element.LocalName == "script")
             {
                 Assert.True(element.GetAttribute("src")?.StartsWith('/') == true, $"{where} contains a script from elsewhere: {Shorten(element.OuterHtml)}");
                 Assert.True(element.TextContent.Length == 0, $"{where} contains an inline script: {Shorten(element.OuterHtml)}");

@@ -23,7 +23,7 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
 {
     /// <summary>
     /// Route templates that anyone may request. They are the program, the exports, the JSON API and
-    /// its document, the speaker photos, the error pages, the health checks, the first-run setup,
+    /// its document, the sitemap and robots.txt, the speaker photos, the error pages, the health checks, the first-run setup,
     /// the invitation page, and the Identity pages for signing in and resetting a password. The
     /// Identity pages that the app does not offer return 404 but stay anonymous, so that they do
     /// not reveal that an account exists.
@@ -43,6 +43,8 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
         "{conference}/speakers/{speaker}.ics",
         "{conference}/schedule.xml",
         "{conference}/schedule.json",
+        "sitemap.xml",
+        "robots.txt",
         "api",
         "api/{**path}",
         "api/openapi.json",

@@ -115,7 +115,7 @@ public sealed class ProgramQueries(ConferenceDbContext db, ReleaseSnapshots snap
         }
 
         var profile = (await LiveProfilesAsync(pages.Header.Id, speaker.Id, cancellationToken)).GetValueOrDefault(speaker.Id);
-        return pages.Speaker(speaker, profile, markdown.ToHtml(profile?.Bio));
+        return pages.Speaker(speaker, profile, markdown.ToHtml(profile?.Bio)) with { BioText = MarkdownRenderer.ToPlainText(profile?.Bio) };
     }
 
     /// <summary>Returns the talk's page as published, or null when the talk is not in the latest release.</summary>

@@ -9,6 +9,7 @@ public static class ProgramSetup
         services.AddScoped<ReleaseSnapshots>();
         services.AddScoped<ProgramQueries>();
         services.AddScoped<ChangelogQueries>();
+        services.AddScoped<SitemapQueries>();
         return services;
     }
 }

@@ -68,7 +68,11 @@ public sealed record SpeakerPage(
     string? PhotoUrl,
     IReadOnlyList<(string Label, string Url)> Links,
     IReadOnlyList<SpeakerTalk> Talks,
-    IReadOnlyList<SpeakerSession> Sessions);
+    IReadOnlyList<SpeakerSession> Sessions)
+{
+    /// <summary>The bio as plain text, for link previews and schema.org data; empty without a bio.</summary>
+    public string BioText { get; init; } = "";
+}
 
 public sealed record SpeakerTalk(
     string Slug,
