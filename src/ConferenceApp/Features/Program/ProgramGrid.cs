@@ -6,7 +6,8 @@ namespace ConferenceApp.Features.Program;
 /// Places one day's items on a CSS grid of rooms (columns) by time (rows), for wide screens. Row
 /// 1 holds the room names; each later grid line is one distinct start or end instant of the day,
 /// so items of different lengths line up by time. Column 1 holds the times, and items across all
-/// rooms span every room column.
+/// rooms span every room column. Placements are the custom properties --row and --column, which
+/// the stylesheet applies only in the grid layout.
 /// </summary>
 public sealed class ProgramGrid
 {
@@ -36,11 +37,11 @@ public sealed class ProgramGrid
 
     /// <summary>Returns the placement of a room's name in the header row.</summary>
     public string HeaderStyle(int roomIndex) =>
-        string.Create(CultureInfo.InvariantCulture, $"grid-row:1;grid-column:{roomIndex + 2}");
+        string.Create(CultureInfo.InvariantCulture, $"--row:1;--column:{roomIndex + 2}");
 
     /// <summary>Returns the placement of a slot's times in the time column.</summary>
     public string TimeStyle(ProgramSlot slot) =>
-        string.Create(CultureInfo.InvariantCulture, $"grid-row:{_lines[slot.Start.Instant]}/{RowEnd(slot)};grid-column:1");
+        string.Create(CultureInfo.InvariantCulture, $"--row:{_lines[slot.Start.Instant]}/{RowEnd(slot)};--column:1");
 
     /// <summary>Returns the placement of an item: its room's column, or every room column for an item across all rooms.</summary>
     public string ItemStyle(ProgramSlot slot, ProgramItem item)
@@ -48,7 +49,7 @@ public sealed class ProgramGrid
         var columns = item.RoomName is { } room && _columns.TryGetValue(room, out var column)
             ? column.ToString(CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"2/{Math.Max(1, Rooms.Count) + 2}");
-        return string.Create(CultureInfo.InvariantCulture, $"grid-row:{_lines[slot.Start.Instant]}/{RowEnd(slot)};grid-column:{columns}");
+        return string.Create(CultureInfo.InvariantCulture, $"--row:{_lines[slot.Start.Instant]}/{RowEnd(slot)};--column:{columns}");
     }
 
     // A slot that ends when it starts still gets one row.
