@@ -137,8 +137,11 @@
       showDay(section.getAttribute('data-day'));
     }
 
+    // In the list layout the slot has a box of its own and starts with the time; in the grid
+    // layout it has none (display: contents), so the item itself is scrolled to.
     if (scroll && !window.location.hash && !section.hidden) {
-      target.scrollIntoView({ block: 'start' });
+      var slot = target.closest('.slot');
+      (slot.getClientRects().length > 0 ? slot : target).scrollIntoView({ block: 'start' });
     }
   }
 
