@@ -4,8 +4,8 @@ namespace ConferenceApp.Features.Program;
 
 /// <summary>
 /// Places one day's items on a CSS grid of rooms (columns) by time (rows), for wide screens. Row
-/// 1 holds the room names; each later grid line is one distinct start or end instant of the day,
-/// so items of different lengths line up by time. Column 1 holds the times, and items across all
+/// 1 contains the room names, and each later grid line is one distinct start or end instant of the day,
+/// so items of different lengths line up by time. Column 1 contains the times, and items across all
 /// rooms span every room column. Placements are the custom properties --row and --column, which
 /// the stylesheet applies only in the grid layout.
 /// </summary>
@@ -13,6 +13,7 @@ public sealed class ProgramGrid
 {
     private readonly Dictionary<string, int> _columns;
     private readonly Dictionary<DateTimeOffset, int> _lines;
+    private readonly Dictionary<ProgramSlot, int> _timeShifts = new(ReferenceEqualityComparer.Instance);
 
     public ProgramGrid(ProgramDay day, IReadOnlyList<string> roomOrder)
     {
@@ -26,6 +27,16 @@ public sealed class ProgramGrid
             .Order()
             .Select((instant, index) => (instant, index))
             .ToDictionary(l => l.instant, l => l.index + 2);
+
+        // Slots that start together share the first cell of the time column, so each later one
+        // is shifted down by one line of text.
+        foreach (var group in day.Slots.GroupBy(s => s.Start.Instant))
+        {
+            foreach (var (slot, index) in group.Select((slot, index) => (slot, index)))
+            {
+                _timeShifts[slot] = index;
+            }
+        }
     }
 
     /// <summary>The room columns of the day in order; the room names of the header row.</summary>
@@ -40,8 +51,12 @@ public sealed class ProgramGrid
         string.Create(CultureInfo.InvariantCulture, $"--row:1;--column:{roomIndex + 2}");
 
     /// <summary>Returns the placement of a slot's times in the time column.</summary>
-    public string TimeStyle(ProgramSlot slot) =>
-        string.Create(CultureInfo.InvariantCulture, $"--row:{_lines[slot.Start.Instant]}/{RowEnd(slot)};--column:1");
+    public string TimeStyle(ProgramSlot slot)
+    {
+        var style = string.Create(CultureInfo.InvariantCulture, $"--row:{_lines[slot.Start.Instant]}/{RowEnd(slot)};--column:1");
+        var shift = _timeShifts.GetValueOrDefault(slot);
+        return shift == 0 ? style : string.Create(CultureInfo.InvariantCulture, $"{style};--time-shift:{shift}");
+    }
 
     /// <summary>Returns the placement of an item: its room's column, or every room column for an item across all rooms.</summary>
     public string ItemStyle(ProgramSlot slot, ProgramItem item)
