@@ -245,7 +245,7 @@ public sealed class PublicCacheTests : OrganizerTestBase
 
     [Theory]
     [InlineData(ProgramUrl + "?utm_source=mail")]
-    [InlineData(ProgramUrl + "?q=1")]
+    [InlineData(ProgramUrl + "?ref=home")]
     public async Task Unread_query_reuses_cached_page(string url)
     {
         var visitor = App.CreateClient();

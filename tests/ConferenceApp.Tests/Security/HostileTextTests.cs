@@ -78,6 +78,23 @@ public sealed class HostileTextTests(HostileTextApp hostile) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task Program_search_renders_hostile_text_inert()
+    {
+        // "a" and "e" occur in most hostile titles, so their matches are marked inside them.
+        var searches = HostileTextApp.Texts.Select(t => t.Text).Append("a e").Append("script alert");
+        foreach (var search in searches)
+        {
+            var value = Uri.EscapeDataString(search);
+            var url = $"/{HostileTextApp.Slug}/program?q={value}&room={value}&kind={value}&day={value}&view={value}";
+
+            var response = await hostile.Anonymous.GetAsync(new Uri(url, UriKind.Relative));
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} returned {(int)response.StatusCode}.");
+            AssertInert($"GET {url}", await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
+        }
+    }
+
+    [Fact]
     public async Task Bio_preview_is_sanitized()
     {
         var token = AppFactory.AntiforgeryToken(await hostile.Speaker.GetStringAsync(new Uri($"/speaker/{HostileTextApp.Slug}/profile", UriKind.Relative)));

@@ -231,6 +231,7 @@ public sealed class ProfileAndTalkFormTests : SpeakerTestBase
         foreach (var url in new[] { "/speaker", TalkUrl(talkId), $"/{Conference}/speakers/{account.SpeakerSlug}", $"/{Conference}/program" })
         {
             var page = await account.Client.GetPageAsync(url);
+            // Public pages load their own scripts, so only the preview script is looked for.
             Assert.True(page.Document.QuerySelectorAll("script[src*='bio-preview']").Length == 0, $"{url} loads the preview script.");
         }
     }

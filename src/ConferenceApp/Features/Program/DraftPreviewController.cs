@@ -24,6 +24,7 @@ public sealed class DraftPreviewController(OrganizeQueries organize, SnapshotRea
         }
 
         var page = new SnapshotPages(owner.Id, owner.Slug, draft).Program() with { DraftPublishUrl = $"/organize/{owner.Slug}/releases/new" };
-        return View("~/Features/Program/Views/Program/Program.cshtml", page);
+        var selection = ProgramSelection.Parse(key => Request.Query[key]);
+        return View("~/Features/Program/Views/Program/Program.cshtml", ProgramFilter.Apply(page, selection));
     }
 }

@@ -31,7 +31,13 @@ public sealed class ProgramController(ProgramQueries queries, TimeProvider time)
     public async Task<IActionResult> Program(string conference, CancellationToken cancellationToken)
     {
         var page = await queries.GetProgramAsync(conference, cancellationToken);
-        return page is null ? NotFound() : View(page);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        var selection = ProgramSelection.Parse(key => Request.Query[key]);
+        return View(ProgramFilter.Apply(page, selection));
     }
 
     [OutputCache(PolicyName = PublicCache.Policy)]

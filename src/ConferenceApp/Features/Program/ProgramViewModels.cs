@@ -26,6 +26,9 @@ public sealed record ProgramPage(ConferenceHeader Conference, IReadOnlyList<Prog
 
     /// <summary>Set when the page shows the organizers' draft; the value is the URL of the publish form.</summary>
     public string? DraftPublishUrl { get; init; }
+
+    /// <summary>The names of the conference's rooms in their set order, the columns of the room grid.</summary>
+    public IReadOnlyList<string> Rooms { get; init; } = [];
 }
 
 public sealed record ProgramDay(DateOnly Date, IReadOnlyList<ProgramSlot> Slots);
@@ -35,6 +38,8 @@ public sealed record ProgramSlot(LocalTime Start, LocalTime End, IReadOnlyList<P
 /// <summary>
 /// One item of the time line. A single-talk session is shown as its talk (<see cref="SingleTalk"/>
 /// is set); a block lists its <see cref="Talks"/>; other items show their title and people.
+/// A null <see cref="RoomName"/> is an item across all rooms. <see cref="Track"/> and
+/// <see cref="Language"/> are null when the release does not record them.
 /// </summary>
 public sealed record ProgramItem(
     int SessionId,
@@ -45,9 +50,12 @@ public sealed record ProgramItem(
     string? SampleNote,
     IReadOnlyList<PersonLink> People,
     ProgramTalk? SingleTalk,
-    IReadOnlyList<ProgramTalk> Talks);
+    IReadOnlyList<ProgramTalk> Talks,
+    string? Track = null,
+    string? Language = null);
 
-public sealed record ProgramTalk(string Slug, string Title, IReadOnlyList<PersonLink> Speakers, string? SampleNote);
+/// <summary>A talk on the program; <see cref="Id"/> is the talk's database id, which personal agendas store.</summary>
+public sealed record ProgramTalk(int Id, string Slug, string Title, IReadOnlyList<PersonLink> Speakers, string? SampleNote, string? Abstract = null);
 
 public sealed record SpeakerListPage(ConferenceHeader Conference, IReadOnlyList<SpeakerSummary> Speakers);
 

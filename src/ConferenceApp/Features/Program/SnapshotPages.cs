@@ -53,7 +53,8 @@ public sealed class SnapshotPages
             .Where(day => day.Slots.Count > 0)
             .ToList();
 
-        return new ProgramPage(Header, days);
+        var rooms = _snapshot.Rooms.OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => r.Name).ToList();
+        return new ProgramPage(Header, days) { Rooms = rooms };
     }
 
     /// <summary>Returns the speakers in name order, with the live headline and photo from <paramref name="profiles"/> where the speaker still exists.</summary>
@@ -131,7 +132,7 @@ public sealed class SnapshotPages
     private ProgramItem ToItem(SnapshotSession session, List<SnapshotTalk> talks)
     {
         var orderedTalks = talks.OrderBy(t => t.Position).ThenBy(t => t.Id)
-            .Select(t => new ProgramTalk(t.Slug, t.Title, People(t.Speakers), t.SampleNote))
+            .Select(t => new ProgramTalk(t.Id, t.Slug, t.Title, People(t.Speakers), t.SampleNote, t.Abstract))
             .ToList();
 
         // A session without a title of its own that contains exactly one talk is that talk on the program.
@@ -148,7 +149,10 @@ public sealed class SnapshotPages
             session.SampleNote,
             People(session.People),
             singleTalk,
-            singleTalk is null ? orderedTalks : []);
+            singleTalk is null ? orderedTalks : [],
+            // The release snapshot does not record tracks and languages yet; fill these from the session's snapshot fields once it does.
+            Track: null,
+            Language: null);
     }
 
     // The title a talk page shows for its session: the session's own, or its kind unless that is "Talk".

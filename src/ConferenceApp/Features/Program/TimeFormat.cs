@@ -35,4 +35,26 @@ public static class TimeFormat
         var days = DateOnly.FromDateTime(end).DayNumber - DateOnly.FromDateTime(start).DayNumber;
         return days > 0 ? $" (+{days} day{(days > 1 ? "s" : "")})" : "";
     }
+
+    /// <summary>
+    /// Returns the zone's name with its IANA id and UTC offset at <paramref name="at"/>, such as
+    /// "Israel Standard Time (Asia/Jerusalem, UTC+02:00)". The name comes from the system's time
+    /// zone data, and only the id and offset are given when it has none.
+    /// </summary>
+    public static string Zone(string zoneId, DateTimeOffset at)
+    {
+        var offset = at.Offset;
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        var utc = "UTC" + sign + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+        {
+            return $"{zoneId}, {utc}";
+        }
+
+        var name = zone.IsDaylightSavingTime(at) ? zone.DaylightName : zone.StandardName;
+        return string.IsNullOrWhiteSpace(name) || name == zoneId ? $"{zoneId}, {utc}" : $"{name} ({zoneId}, {utc})";
+    }
+
+    /// <summary>Returns "Thu 9 Mar", the short form of a day for the day switcher.</summary>
+    public static string ShortDay(DateOnly day) => day.ToString("ddd d MMM", English);
 }

@@ -22,7 +22,7 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
     private static readonly object StartGenerationKey = new();
 
     /// <summary>The query parameters that public responses read: the API's paging. A new one must be listed here to be cached per value.</summary>
-    private static readonly string[] VariedQueryKeys = ["page", "pageSize"];
+    private static readonly string[] VariedQueryKeys = ["page", "pageSize", "view", "day", "track", "room", "kind", "lang", "q"];
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
