@@ -45,7 +45,9 @@ public sealed record ProgramItem(
     string? SampleNote,
     IReadOnlyList<PersonLink> People,
     ProgramTalk? SingleTalk,
-    IReadOnlyList<ProgramTalk> Talks);
+    IReadOnlyList<ProgramTalk> Talks,
+    string? Track = null,
+    string? Language = null);
 
 public sealed record ProgramTalk(string Slug, string Title, IReadOnlyList<PersonLink> Speakers, string? SampleNote);
 
@@ -90,4 +92,6 @@ public sealed record TalkPage(
     IReadOnlyList<PersonLink> Speakers,
     string? SessionTitle,
     Placement Placement,
-    string? SampleNote);
+    string? SampleNote,
+    string? Track = null,
+    string? Language = null);
