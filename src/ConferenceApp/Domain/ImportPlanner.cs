@@ -185,6 +185,11 @@ public static class ImportPlanner
         var title = Text.Clean(item.Title);
         Text.Check(errors, "Title", "The title", title, Text.TitleMaxLength, required: true);
         Text.Check(errors, "Abstract", "The abstract", Text.CleanMultiline(item.Abstract), Text.LongTextMaxLength, required: false);
+        Text.Check(errors, "Track", "The track", Text.Clean(item.Track), Text.NameMaxLength, required: false);
+        if (!LanguageTag.TryNormalize(Text.Clean(item.Language), out _))
+        {
+            errors.Add(new FieldError("Language", $"the language \"{Shorten(Text.Clean(item.Language)!)}\" is not a BCP 47 language tag such as en or de-CH"));
+        }
 
         if (item.Duration <= TimeSpan.Zero || item.Duration > TimeSlot.MaxLength)
         {
@@ -243,17 +248,23 @@ public static class ImportPlanner
             item.IsTalk ? null : Text.CleanMultiline(item.Abstract),
             slotKey,
             item.RoomKey,
-            item.IsTalk ? [] : item.SpeakerKeys);
+            item.IsTalk ? [] : item.SpeakerKeys,
+            Text.Clean(item.Track),
+            LanguageTag.TryNormalize(Text.Clean(item.Language), out var language) ? language : null);
 
         var label = $"{item.Label}: {title}";
         var match = context.Index.SessionWithKey(item.SourceKey);
         var changes = new List<FieldChange>();
         if (match is not null)
         {
+            // A file without a track or language keeps the ones the draft has, as with a speaker's headline.
+            values = values with { Track = values.Track ?? match.Track, Language = values.Language ?? match.Language };
             var index = context.Index;
             AddChange(changes, "Title", match.Title, values.Title);
             AddChange(changes, "Kind", match.Kind.Label(), values.Kind.Label());
             AddChange(changes, "Description", match.Description, values.Description);
+            AddChange(changes, "Track", match.Track, values.Track);
+            AddChange(changes, "Language", match.Language, values.Language);
             var slot = index.Slot(match.SlotId);
             var start = context.Clock.ToLocal(item.Start);
             AddChange(changes, "Time", slot is null ? null : SlotLabel(slot.Start, slot.End), SlotLabel(start, context.Clock.ToLocal(item.Start + item.Duration)));
@@ -312,6 +323,9 @@ public static class ImportPlanner
     }
 
     // A matched row with no changes is Unchanged; a new row is Create.
+    // Keeps a rejected value short enough to quote in the preview.
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
     private static PlanRow<T> Row<T>(string key, string label, T values, int? existingId, List<FieldChange> changes)
         where T : class
     {

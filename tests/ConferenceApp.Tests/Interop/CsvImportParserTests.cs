@@ -69,7 +69,7 @@ public sealed class CsvImportParserTests
     {
         var program = Parse("talk_id,talk_title,date,start,end\n1,One,2026-10-24,09:00,09:30\n1,Other,2026-10-24,09:00,09:30\n");
 
-        Assert.Contains("different title, time or room than on line 2", Assert.Single(program.Rejections).Reason);
+        Assert.Contains("different title, time, room, track or language than on line 2", Assert.Single(program.Rejections).Reason);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ImportDraftReader(ConferenceDbContext db)
         var sessions = await db.Sessions.AsNoTracking().OfConference(conferenceId)
             .OrderBy(s => s.Id)
             .Select(s => new DraftSession(s.Id, s.SourceKey, s.Title, s.Kind, s.Description, s.TimeSlotId, s.RoomId,
-                s.People.OrderBy(p => p.Position).Select(p => p.SpeakerId).ToList()))
+                s.People.OrderBy(p => p.Position).Select(p => p.SpeakerId).ToList(), s.Track, s.Language))
             .ToListAsync(cancellationToken);
         var talks = await db.Talks.AsNoTracking().OfConference(conferenceId)
             .OrderBy(t => t.Id)
