@@ -15,7 +15,7 @@ public sealed class FrabSchemaCheckTests
             </schedule>
             """u8.ToArray();
 
-        Assert.NotEmpty(FrabSchemas.XmlProblems(xml));
+        Assert.NotEmpty(FrabStructure.XmlProblems(xml));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class FrabSchemaCheckTests
             </schedule>
             """u8.ToArray();
 
-        Assert.NotEmpty(FrabSchemas.XmlProblems(xml));
+        Assert.NotEmpty(FrabStructure.XmlProblems(xml));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class FrabSchemaCheckTests
               "timeslot_duration": "00:15", "days": []}}}
             """u8.ToArray();
 
-        var problems = FrabSchemas.JsonProblems(json);
+        var problems = FrabStructure.JsonProblems(json);
 
         Assert.Contains(problems, p => p.Contains("acronym", StringComparison.Ordinal));
     }
@@ -61,6 +61,6 @@ public sealed class FrabSchemaCheckTests
               "timeslot_duration": "00:15", "days": []}}}
             """u8.ToArray();
 
-        Assert.NotEmpty(FrabSchemas.JsonProblems(json));
+        Assert.NotEmpty(FrabStructure.JsonProblems(json));
     }
 }
