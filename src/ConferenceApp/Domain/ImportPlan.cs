@@ -41,7 +41,8 @@ public sealed record SessionValues(
     string? Language = null);
 
 /// <summary>A talk's values; its session and speakers are named by their plan keys.</summary>
-public sealed record TalkValues(string Title, string? Abstract, int? DurationMinutes, string SessionKey, IReadOnlyList<string> SpeakerKeys);
+/// <summary>The values an import gives a talk; <see cref="Position"/> is its place in its session, 0 unless it stays in a block.</summary>
+public sealed record TalkValues(string Title, string? Abstract, int? DurationMinutes, string SessionKey, IReadOnlyList<string> SpeakerKeys, int Position = 0);
 
 /// <summary>The result of comparing an imported program with the draft. Nothing is written while it is only a plan.</summary>
 public sealed record ImportPlan(

@@ -73,7 +73,25 @@ public sealed record ImportDraft(
     IReadOnlyList<DraftSlot> Slots,
     IReadOnlyList<DraftSpeaker> Speakers,
     IReadOnlyList<DraftSession> Sessions,
-    IReadOnlyList<DraftTalk> Talks);
+    IReadOnlyList<DraftTalk> Talks)
+{
+    /// <summary>The keys this conference's own frab export gives its items, or null when unknown.</summary>
+    public OwnExportKeys? OwnKeys { get; init; }
+
+    /// <summary>True when the planner found the file to be this conference's own frab export.</summary>
+    public bool FromOwnExport { get; init; }
+}
+
+/// <summary>
+/// The source keys that the conference's own frab export gives its items, by item id: "frab:{guid}"
+/// for events and "frab:person:{id}" for speakers. With them an import of that export finds the
+/// items it came from, although items made by hand have no source key.
+/// </summary>
+/// <param name="Sessions">Sessions the export writes as one event: those without talks (their own guid) and those with one talk (the talk's guid).</param>
+public sealed record OwnExportKeys(
+    IReadOnlyDictionary<int, string> Sessions,
+    IReadOnlyDictionary<int, string> Talks,
+    IReadOnlyDictionary<int, string> Speakers);
 
 public sealed record DraftRoom(int Id, string? SourceKey, string Name);
 
@@ -94,4 +112,4 @@ public sealed record DraftSession(
     string? Track = null,
     string? Language = null);
 
-public sealed record DraftTalk(int Id, string? SourceKey, string Title, string? Abstract, int? SessionId, int? DurationMinutes, IReadOnlyList<int> SpeakerIds);
+public sealed record DraftTalk(int Id, string? SourceKey, string Title, string? Abstract, int? SessionId, int? DurationMinutes, IReadOnlyList<int> SpeakerIds, int Position = 0);

@@ -206,7 +206,7 @@ public sealed class ImportApplier(ConferenceDbContext db, ILogger<ImportApplier>
             }
 
             talk.SetDuration(values.DurationMinutes);
-            talk.PlaceIn(sessions[values.SessionKey], 0);
+            talk.PlaceIn(sessions[values.SessionKey], values.Position);
             talk.SetSpeakers([.. values.SpeakerKeys.Select(key => new PersonAssignment(speakers[key], null))]);
         }
     }
