@@ -51,6 +51,7 @@ public sealed class HostileFrabExportTests : IAsyncLifetime, IDisposable
             night.PlaceIn(evening, hall);
             var block = Session.Create(conference.Id, "Block ]]>", SessionKind.TalkBlock, null);
             block.PlaceIn(dstNight, rtlRoom);
+            block.SetTrackAndLanguage("Track ]]> <b>\u0003 &amp;", "de-CH");
             db.AddRange(opening, night, block);
             await db.SaveChangesAsync();
 
