@@ -95,7 +95,7 @@ public static class ImportPlanner
     }
 
     /// <summary>
-    /// Marks the events of the conference's own export that stand for a session without talks
+    /// Marks the events of the conference's own export that are sessions without talks
     /// (a break, a poster session) as such, whatever their type, so that no talk is made for them.
     /// </summary>
     private static ImportedProgram WithOwnItemKinds(ImportedProgram program, ImportDraft draft)
@@ -319,8 +319,8 @@ public static class ImportPlanner
         if (BlockOf(item, context) is { } block)
         {
             // The block keeps its own values and place; its talks are compared one by one.
-            var kept = new SessionValues(block.Title, block.Kind, block.Description, slotKey, item.RoomKey, [], block.Track, block.Language);
-            return Row(item.SourceKey, label, kept, block.Id, []);
+            var blockValues = new SessionValues(block.Title, block.Kind, block.Description, slotKey, item.RoomKey, [], block.Track, block.Language);
+            return Row(item.SourceKey, label, blockValues, block.Id, []);
         }
 
         var match = context.Index.SessionWithKey(item.SourceKey);
