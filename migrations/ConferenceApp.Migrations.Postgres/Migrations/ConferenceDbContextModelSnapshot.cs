@@ -318,6 +318,11 @@ namespace ConferenceApp.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .UseCollation("C");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
 
@@ -337,6 +342,11 @@ namespace ConferenceApp.Migrations.Postgres.Migrations
                     b.Property<string>("Title")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Track")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
                     b.Property<Guid>("Version")

@@ -278,6 +278,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("INTEGER");
 
@@ -294,6 +298,10 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Title")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Track")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")

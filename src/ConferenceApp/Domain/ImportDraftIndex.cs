@@ -11,6 +11,7 @@ internal sealed class ImportDraftIndex(ImportDraft draft)
     private readonly Dictionary<int, DraftSlot> _slotsById = FirstByKey(draft.Slots, s => s.Id);
     private readonly Dictionary<(DateTime Start, DateTime End), DraftSlot> _slotsByTime = FirstByKey(draft.Slots, s => (s.Start, s.End));
     private readonly Dictionary<int, DraftSpeaker> _speakersById = FirstByKey(draft.Speakers, s => s.Id);
+    private readonly Dictionary<int, DraftSession> _sessionsById = FirstByKey(draft.Sessions, s => s.Id);
     private readonly Dictionary<string, DraftSession> _sessionsByKey = FirstByKey(draft.Sessions, s => s.SourceKey, StringComparer.Ordinal);
     private readonly Dictionary<string, DraftTalk> _talksByKey = FirstByKey(draft.Talks, t => t.SourceKey, StringComparer.Ordinal);
 
@@ -22,6 +23,8 @@ internal sealed class ImportDraftIndex(ImportDraft draft)
     public DraftSlot? SlotAt(DateTime start, DateTime end) => _slotsByTime.GetValueOrDefault((start, end));
 
     public DraftSpeaker? Speaker(int id) => _speakersById.GetValueOrDefault(id);
+
+    public DraftSession? Session(int id) => _sessionsById.GetValueOrDefault(id);
 
     public DraftSession? SessionWithKey(string sourceKey) => _sessionsByKey.GetValueOrDefault(sourceKey);
 

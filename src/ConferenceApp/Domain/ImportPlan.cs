@@ -29,10 +29,20 @@ public sealed record SlotValues(DateTime Start, DateTime End);
 public sealed record SpeakerValues(string Name, string? Email, string? Headline, string? Bio = null);
 
 /// <summary>A session's values; the slot, room and people are named by their plan keys.</summary>
-public sealed record SessionValues(string? Title, SessionKind Kind, string? Description, string SlotKey, string? RoomKey, IReadOnlyList<string> PeopleKeys);
+/// <summary>The values an import gives a session; <see cref="Language"/> is a normalized BCP 47 tag.</summary>
+public sealed record SessionValues(
+    string? Title,
+    SessionKind Kind,
+    string? Description,
+    string SlotKey,
+    string? RoomKey,
+    IReadOnlyList<string> PeopleKeys,
+    string? Track = null,
+    string? Language = null);
 
 /// <summary>A talk's values; its session and speakers are named by their plan keys.</summary>
-public sealed record TalkValues(string Title, string? Abstract, int? DurationMinutes, string SessionKey, IReadOnlyList<string> SpeakerKeys);
+/// <summary>The values an import gives a talk; <see cref="Position"/> is its place in its session, 0 unless it stays in a block.</summary>
+public sealed record TalkValues(string Title, string? Abstract, int? DurationMinutes, string SessionKey, IReadOnlyList<string> SpeakerKeys, int Position = 0);
 
 /// <summary>The result of comparing an imported program with the draft. Nothing is written while it is only a plan.</summary>
 public sealed record ImportPlan(

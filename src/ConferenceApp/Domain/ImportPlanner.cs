@@ -12,6 +12,8 @@ public static class ImportPlanner
 {
     public static ImportPlan Plan(ImportedProgram program, ImportDraft draft)
     {
+        draft = WithOwnKeys(program, draft);
+        program = WithOwnItemKinds(program, draft);
         var clock = new ConferenceClock(draft.TimeZoneId);
         var notes = new List<string>();
         if (program.TimeZoneId is { } fileZone && !string.Equals(fileZone, draft.TimeZoneId, StringComparison.Ordinal))
@@ -62,6 +64,67 @@ public static class ImportPlanner
         var slotsByTime = slots.OrderBy(s => s.Values?.Start ?? DateTime.MaxValue).ThenBy(s => s.Values?.End ?? DateTime.MaxValue).ToList();
         var lines = program.Rejections.Where(r => r.Kind == ImportItemKind.Line).ToList();
         return new ImportPlan(rooms, slotsByTime, speakers, sessions, talks, notes, lines);
+    }
+
+    /// <summary>
+    /// Gives the draft's items without a source key the keys of the conference's own frab export,
+    /// when the file is that export: when one of its events has a key that only this conference's
+    /// export gives. Person ids are plain numbers, so speakers are matched by id only then.
+    /// </summary>
+    private static ImportDraft WithOwnKeys(ImportedProgram program, ImportDraft draft)
+    {
+        if (draft.OwnKeys is not { } own)
+        {
+            return draft;
+        }
+
+        var eventKeys = own.Sessions.Values.Concat(own.Talks.Values).ToHashSet(StringComparer.Ordinal);
+        if (!program.Events.Any(e => eventKeys.Contains(e.SourceKey)))
+        {
+            return draft;
+        }
+
+        return draft with
+        {
+            FromOwnExport = true,
+            Sessions = [.. draft.Sessions.Select(s => s with { SourceKey = s.SourceKey ?? own.Sessions.GetValueOrDefault(s.Id) })],
+            Talks = [.. draft.Talks.Select(t => t with { SourceKey = t.SourceKey ?? own.Talks.GetValueOrDefault(t.Id) })],
+            Speakers = [.. draft.Speakers.Select(s => s with { SourceKey = s.SourceKey ?? own.Speakers.GetValueOrDefault(s.Id) })],
+            Rooms = [.. draft.Rooms.Select(r => r with { SourceKey = r.SourceKey ?? $"frab:room:{r.Name}" })],
+        };
+    }
+
+    /// <summary>
+    /// Marks the events of the conference's own export that are sessions without talks
+    /// (a break, a poster session) as such, whatever their type, so that no talk is made for them.
+    /// </summary>
+    private static ImportedProgram WithOwnItemKinds(ImportedProgram program, ImportDraft draft)
+    {
+        if (!draft.FromOwnExport)
+        {
+            return program;
+        }
+
+        var sessionsWithTalks = draft.Talks.Where(t => t.SessionId is not null).Select(t => t.SessionId!.Value).ToHashSet();
+        var withoutTalks = draft.Sessions.Where(s => s.SourceKey is not null && !sessionsWithTalks.Contains(s.Id))
+            .Select(s => s.SourceKey!).ToHashSet(StringComparer.Ordinal);
+        return program with { Events = [.. program.Events.Select(e => withoutTalks.Contains(e.SourceKey) ? e with { IsTalk = false } : e)] };
+    }
+
+    /// <summary>
+    /// Returns the block (a session of several talks) that holds the draft talk with the event's
+    /// key, or null. An event of such a talk stays in its block: the export writes one event per
+    /// talk of a block, and the block itself has no event to match.
+    /// </summary>
+    private static DraftSession? BlockOf(ImportedEvent item, EventContext context)
+    {
+        if (!item.IsTalk || context.Index.TalkWithKey(item.SourceKey) is not { SessionId: { } sessionId }
+            || context.Index.SessionWithKey(item.SourceKey) is not null)
+        {
+            return null;
+        }
+
+        return context.Index.Session(sessionId) is { } session && context.Draft.Talks.Count(t => t.SessionId == sessionId) > 1 ? session : null;
     }
 
     /// <summary>The draft, its index, and the plan's room and speaker rows by key (the first row of each key), against which events are planned.</summary>
@@ -185,6 +248,11 @@ public static class ImportPlanner
         var title = Text.Clean(item.Title);
         Text.Check(errors, "Title", "The title", title, Text.TitleMaxLength, required: true);
         Text.Check(errors, "Abstract", "The abstract", Text.CleanMultiline(item.Abstract), Text.LongTextMaxLength, required: false);
+        Text.Check(errors, "Track", "The track", Text.Clean(item.Track), Text.NameMaxLength, required: false);
+        if (!LanguageTag.TryNormalize(Text.Clean(item.Language), out _))
+        {
+            errors.Add(new FieldError("Language", $"the language \"{Shorten(Text.Clean(item.Language)!)}\" is not a BCP 47 language tag such as en or de-CH"));
+        }
 
         if (item.Duration <= TimeSpan.Zero || item.Duration > TimeSlot.MaxLength)
         {
@@ -243,17 +311,42 @@ public static class ImportPlanner
             item.IsTalk ? null : Text.CleanMultiline(item.Abstract),
             slotKey,
             item.RoomKey,
-            item.IsTalk ? [] : item.SpeakerKeys);
+            item.IsTalk ? [] : item.SpeakerKeys,
+            Text.Clean(item.Track),
+            LanguageTag.TryNormalize(Text.Clean(item.Language), out var language) ? language : null);
 
         var label = $"{item.Label}: {title}";
+        if (BlockOf(item, context) is { } block)
+        {
+            // The block keeps its own values and place; its talks are compared one by one.
+            var blockValues = new SessionValues(block.Title, block.Kind, block.Description, slotKey, item.RoomKey, [], block.Track, block.Language);
+            return Row(item.SourceKey, label, blockValues, block.Id, []);
+        }
+
         var match = context.Index.SessionWithKey(item.SourceKey);
         var changes = new List<FieldChange>();
         if (match is not null)
         {
+            // A file without a track or language keeps the ones the draft has, as with a speaker's headline.
+            values = values with { Track = values.Track ?? match.Track, Language = values.Language ?? match.Language };
+            if (context.Draft.FromOwnExport && item.IsTalk)
+            {
+                // The export writes a session of one talk as the talk, without the session's own title, description and people.
+                values = values with
+                {
+                    Title = match.Title,
+                    Description = match.Description,
+                    Kind = match.Kind == SessionKind.TalkBlock && item.Kind == SessionKind.Talk ? match.Kind : item.Kind,
+                    PeopleKeys = [.. match.PeopleIds.Select(id => context.Index.Speaker(id)?.SourceKey).OfType<string>().Where(context.Speakers.ContainsKey)],
+                };
+            }
+
             var index = context.Index;
             AddChange(changes, "Title", match.Title, values.Title);
             AddChange(changes, "Kind", match.Kind.Label(), values.Kind.Label());
             AddChange(changes, "Description", match.Description, values.Description);
+            AddChange(changes, "Track", match.Track, values.Track);
+            AddChange(changes, "Language", match.Language, values.Language);
             var slot = index.Slot(match.SlotId);
             var start = context.Clock.ToLocal(item.Start);
             AddChange(changes, "Time", slot is null ? null : SlotLabel(slot.Start, slot.End), SlotLabel(start, context.Clock.ToLocal(item.Start + item.Duration)));
@@ -272,7 +365,20 @@ public static class ImportPlanner
         var changes = new List<FieldChange>();
         if (match is not null)
         {
-            var session = context.Index.SessionWithKey(item.SourceKey);
+            if (context.Draft.FromOwnExport && match.DurationMinutes is null)
+            {
+                // The export gives a talk without a length its share of the slot, which is not a length to store.
+                values = values with { DurationMinutes = null };
+            }
+
+            var block = BlockOf(item, context);
+            if (block is not null)
+            {
+                // A talk of a block keeps its length and place there; the file's share of the slot is not a length.
+                values = values with { DurationMinutes = match.DurationMinutes, Position = match.Position };
+            }
+
+            var session = block ?? context.Index.SessionWithKey(item.SourceKey);
             AddChange(changes, "Title", match.Title, values.Title);
             AddChange(changes, "Abstract", match.Abstract, values.Abstract);
             AddChange(changes, "Length", Minutes(match.DurationMinutes), Minutes(values.DurationMinutes));
@@ -312,6 +418,9 @@ public static class ImportPlanner
     }
 
     // A matched row with no changes is Unchanged; a new row is Create.
+    // Keeps a rejected value short enough to quote in the preview.
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
     private static PlanRow<T> Row<T>(string key, string label, T values, int? existingId, List<FieldChange> changes)
         where T : class
     {

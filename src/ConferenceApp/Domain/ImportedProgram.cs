@@ -23,7 +23,8 @@ public sealed record ImportedSpeaker(string SourceKey, string Name, string? Emai
 /// <summary>
 /// One program item. A talk (<see cref="IsTalk"/>) becomes a session of <see cref="Kind"/> holding one
 /// talk with the speakers; any other item (a break, the opening) becomes a session of its own, led
-/// by the people. <see cref="RoomKey"/> is null for an item across all rooms.
+/// by the people. <see cref="RoomKey"/> is null for an item across all rooms. <see cref="Track"/>
+/// and <see cref="Language"/> are as the file gives them, or null; the planner checks the language.
 /// </summary>
 /// <param name="Label">How the preview names the item, such as "Event 12".</param>
 public sealed record ImportedEvent(
@@ -36,7 +37,9 @@ public sealed record ImportedEvent(
     DateTimeOffset Start,
     TimeSpan Duration,
     string? RoomKey,
-    IReadOnlyList<string> SpeakerKeys);
+    IReadOnlyList<string> SpeakerKeys,
+    string? Track = null,
+    string? Language = null);
 
 /// <summary>An item of the file that could not be read, with the reason.</summary>
 public sealed record ImportRejection(ImportItemKind Kind, string Label, string Reason);
@@ -70,7 +73,25 @@ public sealed record ImportDraft(
     IReadOnlyList<DraftSlot> Slots,
     IReadOnlyList<DraftSpeaker> Speakers,
     IReadOnlyList<DraftSession> Sessions,
-    IReadOnlyList<DraftTalk> Talks);
+    IReadOnlyList<DraftTalk> Talks)
+{
+    /// <summary>The keys this conference's own frab export gives its items, or null when unknown.</summary>
+    public OwnExportKeys? OwnKeys { get; init; }
+
+    /// <summary>True when the planner found the file to be this conference's own frab export.</summary>
+    public bool FromOwnExport { get; init; }
+}
+
+/// <summary>
+/// The source keys that the conference's own frab export gives its items, by item id: "frab:{guid}"
+/// for events and "frab:person:{id}" for speakers. With them an import of that export finds the
+/// items it came from, although items made by hand have no source key.
+/// </summary>
+/// <param name="Sessions">Sessions the export writes as one event: those without talks (their own guid) and those with one talk (the talk's guid).</param>
+public sealed record OwnExportKeys(
+    IReadOnlyDictionary<int, string> Sessions,
+    IReadOnlyDictionary<int, string> Talks,
+    IReadOnlyDictionary<int, string> Speakers);
 
 public sealed record DraftRoom(int Id, string? SourceKey, string Name);
 
@@ -79,6 +100,16 @@ public sealed record DraftSlot(int Id, DateTime Start, DateTime End);
 /// <summary>A speaker of the draft; <see cref="Email"/> is the normalized address an earlier import stored, or null.</summary>
 public sealed record DraftSpeaker(int Id, string? SourceKey, string Name, string? Headline = null, string? Email = null, string? Bio = null);
 
-public sealed record DraftSession(int Id, string? SourceKey, string? Title, SessionKind Kind, string? Description, int? SlotId, int? RoomId, IReadOnlyList<int> PeopleIds);
+public sealed record DraftSession(
+    int Id,
+    string? SourceKey,
+    string? Title,
+    SessionKind Kind,
+    string? Description,
+    int? SlotId,
+    int? RoomId,
+    IReadOnlyList<int> PeopleIds,
+    string? Track = null,
+    string? Language = null);
 
-public sealed record DraftTalk(int Id, string? SourceKey, string Title, string? Abstract, int? SessionId, int? DurationMinutes, IReadOnlyList<int> SpeakerIds);
+public sealed record DraftTalk(int Id, string? SourceKey, string Title, string? Abstract, int? SessionId, int? DurationMinutes, IReadOnlyList<int> SpeakerIds, int Position = 0);

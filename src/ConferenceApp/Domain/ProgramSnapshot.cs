@@ -74,7 +74,11 @@ public sealed record SnapshotRoom(int Id, string Name, int Position);
 /// <summary>A time slot with local wall-clock times in the conference's zone.</summary>
 public sealed record SnapshotSlot(int Id, DateTime Start, DateTime End);
 
-/// <summary>A session; a null <see cref="TimeSlotId"/> is off the program and a null <see cref="RoomId"/> spans all rooms.</summary>
+/// <summary>
+/// A session; a null <see cref="TimeSlotId"/> is off the program and a null <see cref="RoomId"/>
+/// spans all rooms. <see cref="Track"/> and <see cref="Language"/> (a BCP 47 tag) read as null in
+/// releases published before they were frozen.
+/// </summary>
 public sealed record SnapshotSession(
     int Id,
     string? Title,
@@ -83,7 +87,9 @@ public sealed record SnapshotSession(
     int? TimeSlotId,
     int? RoomId,
     string? SampleNote,
-    IReadOnlyList<SnapshotPerson> People);
+    IReadOnlyList<SnapshotPerson> People,
+    string? Track = null,
+    string? Language = null);
 
 /// <summary>A speaker on a talk or a person leading a session, in the listed order, with their role.</summary>
 public sealed record SnapshotPerson(int SpeakerId, string? Role);

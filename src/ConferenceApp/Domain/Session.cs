@@ -34,6 +34,12 @@ public sealed class Session : ConferenceEntity, IImported
     /// <summary>The room, or null for an item that spans all rooms (a break, lunch, the opening).</summary>
     public int? RoomId { get; private set; }
 
+    /// <summary>The track (theme or stream) the item belongs to, such as "Security", or null.</summary>
+    public string? Track { get; private set; }
+
+    /// <summary>The language the item is held in, as a normalized BCP 47 tag such as "en" or "de-CH", or null.</summary>
+    public string? Language { get; private set; }
+
     /// <summary>People who lead the item without giving a talk in it, in order, with their roles.</summary>
     public IReadOnlyList<SessionPerson> People => _people;
 
@@ -62,6 +68,30 @@ public sealed class Session : ConferenceEntity, IImported
         Title = cleanedTitle;
         Kind = kind;
         Description = cleanedDescription;
+    }
+
+    /// <summary>
+    /// Sets the track and the language; a blank value clears either. The language is stored as a
+    /// normalized BCP 47 tag, so "de_ch" becomes "de-CH".
+    /// </summary>
+    public void SetTrackAndLanguage(string? track, string? language)
+    {
+        var cleanedTrack = Text.Clean(track);
+
+        var errors = new List<FieldError>();
+        Text.Check(errors, nameof(Track), "Track", cleanedTrack, Text.NameMaxLength, required: false);
+        var cleanedLanguage = Text.Clean(language);
+        if (!LanguageTag.TryNormalize(cleanedLanguage, out var normalizedLanguage))
+        {
+            errors.Add(new FieldError(nameof(Language), cleanedLanguage!.Length > LanguageTag.MaxLength
+                ? $"The language must be a BCP 47 tag of at most {LanguageTag.MaxLength} characters, such as \"en\", \"he\" or \"de-CH\"; it has {cleanedLanguage.Length}."
+                : $"The language \"{cleanedLanguage}\" is not a valid BCP 47 language tag; use a tag such as \"en\", \"he\" or \"de-CH\", or leave it empty."));
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
+
+        Track = cleanedTrack;
+        Language = normalizedLanguage;
     }
 
     /// <summary>Places the session in a slot and room; null for either takes it off the grid or spans all rooms.</summary>

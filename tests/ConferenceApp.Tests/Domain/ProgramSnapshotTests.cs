@@ -99,4 +99,28 @@ public sealed class ProgramSnapshotTests
         Assert.Equal(snapshot.ToReleasedItems().Select(i => (i.Key, i.Title, i.Placement)), copy.ToReleasedItems().Select(i => (i.Key, i.Title, i.Placement)));
         Assert.Contains("\"TalkBlock\"", snapshot.ToJson(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Json_without_track_reads_null()
+    {
+        var snapshot = Snapshot([Session(1, "Opening", SessionKind.Opening, 10, null)], []);
+        var json = snapshot.ToJson().Replace(",\"Track\":null,\"Language\":null", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Track", json, StringComparison.Ordinal);
+
+        var copy = ProgramSnapshot.FromJson(json);
+
+        Assert.Null(copy.Sessions[0].Track);
+        Assert.Null(copy.Sessions[0].Language);
+    }
+
+    [Fact]
+    public void Json_keeps_track_and_language()
+    {
+        var snapshot = Snapshot([Session(1, "Opening", SessionKind.Opening, 10, null) with { Track = "Security", Language = "he" }], []);
+
+        var copy = ProgramSnapshot.FromJson(snapshot.ToJson());
+
+        Assert.Equal("Security", copy.Sessions[0].Track);
+        Assert.Equal("he", copy.Sessions[0].Language);
+    }
 }

@@ -99,4 +99,53 @@ public sealed class SessionTests(SavedRowsFixture rows) : IClassFixture<SavedRow
 
         Assert.Equal(nameof(Session.Kind), Assert.Single(exception.Errors).Field);
     }
+
+    [Fact]
+    public void SetTrackAndLanguage_cleans_and_normalizes()
+    {
+        var session = NewDemoSession();
+
+        session.SetTrackAndLanguage("  Security\u202E ", "de_ch");
+
+        Assert.Equal("Security", session.Track);
+        Assert.Equal("de-CH", session.Language);
+    }
+
+    [Fact]
+    public void SetTrackAndLanguage_blank_clears_both()
+    {
+        var session = NewDemoSession();
+        session.SetTrackAndLanguage("Security", "en");
+
+        session.SetTrackAndLanguage(" ", "");
+
+        Assert.Null(session.Track);
+        Assert.Null(session.Language);
+    }
+
+    [Fact]
+    public void SetTrackAndLanguage_rejects_invalid_language()
+    {
+        var session = NewDemoSession();
+        session.SetTrackAndLanguage("Security", "en");
+
+        var exception = Assert.Throws<DomainValidationException>(() => session.SetTrackAndLanguage("Web", "English"));
+
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal(nameof(Session.Language), error.Field);
+        Assert.Contains("\"English\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Security", session.Track);
+        Assert.Equal("en", session.Language);
+    }
+
+    [Fact]
+    public void SetTrackAndLanguage_rejects_long_values()
+    {
+        var session = NewDemoSession();
+
+        var exception = Assert.Throws<DomainValidationException>(
+            () => session.SetTrackAndLanguage(new string('t', Text.NameMaxLength + 1), new string('e', 40)));
+
+        Assert.Equal([nameof(Session.Track), nameof(Session.Language)], exception.Errors.Select(e => e.Field));
+    }
 }

@@ -69,7 +69,7 @@ public sealed class CsvImportParserTests
     {
         var program = Parse("talk_id,talk_title,date,start,end\n1,One,2026-10-24,09:00,09:30\n1,Other,2026-10-24,09:00,09:30\n");
 
-        Assert.Contains("different title, time or room than on line 2", Assert.Single(program.Rejections).Reason);
+        Assert.Contains("different title, time, room, track or language than on line 2", Assert.Single(program.Rejections).Reason);
     }
 
     [Fact]
@@ -205,4 +205,18 @@ public sealed class CsvImportParserTests
     }
 
     private static ImportDraft Draft() => new("Europe/Berlin", new DateOnly(2026, 10, 24), new DateOnly(2026, 10, 25), [], [], [], [], []);
+
+    [Fact]
+    public void Track_and_language_columns_are_read()
+    {
+        var program = Parse(
+            "talk_id,talk_title,date,start,end,track,language\n" +
+            "12,Engines,2026-10-24,09:30,10:15, Security ,English\n" +
+            "13,Looms,2026-10-24,10:30,11:15,,de_ch\n");
+
+        Assert.Equal("Security", program.Events[0].Track);
+        Assert.Equal("en", program.Events[0].Language);
+        Assert.Null(program.Events[1].Track);
+        Assert.Equal("de_ch", program.Events[1].Language);
+    }
 }

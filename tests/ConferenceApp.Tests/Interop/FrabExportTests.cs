@@ -25,8 +25,8 @@ public sealed class FrabExportTests : OrganizerTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
-        Assert.Empty(FrabSchemas.XmlProblems(body));
-        Assert.NotEmpty(FrabSchemas.ParseXml(body).Descendants("event"));
+        Assert.Empty(FrabStructure.XmlProblems(body));
+        Assert.NotEmpty(FrabStructure.ParseXml(body).Descendants("event"));
     }
 
     [Fact]
@@ -38,14 +38,14 @@ public sealed class FrabExportTests : OrganizerTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
-        Assert.Empty(FrabSchemas.JsonProblems(body));
+        Assert.Empty(FrabStructure.JsonProblems(body));
         Assert.Contains("\"date\": \"2023-03-09T08:45:00+02:00\"", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Every_event_in_one_day_and_room()
     {
-        var xml = FrabSchemas.ParseXml(await App.CreateClient().GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
+        var xml = FrabStructure.ParseXml(await App.CreateClient().GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
         using var json = JsonDocument.Parse(await App.CreateClient().GetByteArrayAsync(new Uri(JsonPath, UriKind.Relative)));
 
         var xmlEvents = xml.Root!.Elements("day").Elements("room").Elements("event").ToList();
@@ -66,7 +66,7 @@ public sealed class FrabExportTests : OrganizerTestBase
     [Fact]
     public async Task Event_dates_match_conference_clock()
     {
-        var xml = FrabSchemas.ParseXml(await App.CreateClient().GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
+        var xml = FrabStructure.ParseXml(await App.CreateClient().GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
         var snapshot = await LatestSnapshotAsync();
         var clock = new ConferenceClock(snapshot.Conference.TimeZoneId);
         var slots = snapshot.Slots.ToDictionary(s => s.Id);
@@ -105,11 +105,11 @@ public sealed class FrabExportTests : OrganizerTestBase
 
         await RenameFirstTalkAsync("Renamed for the next release");
         await Browser.PublishAsync(name: "1.1");
-        var afterRelease = FrabSchemas.ParseXml(await client.GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
+        var afterRelease = FrabStructure.ParseXml(await client.GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
 
         Assert.Equal("1.1", afterRelease.Root!.Element("version")!.Value);
         Assert.Contains(afterRelease.Descendants("title"), t => t.Value == "Renamed for the next release");
-        Assert.Equal(Identities(FrabSchemas.ParseXml(first)), Identities(afterRelease));
+        Assert.Equal(Identities(FrabStructure.ParseXml(first)), Identities(afterRelease));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class FrabExportTests : OrganizerTestBase
     {
         using var app = new AppFactory { Settings = { ["Site:PublicUrl"] = "https://program.example.org/events" } };
 
-        var xml = FrabSchemas.ParseXml(await app.CreateClient().GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
+        var xml = FrabStructure.ParseXml(await app.CreateClient().GetByteArrayAsync(new Uri(XmlPath, UriKind.Relative)));
 
         Assert.Equal($"https://program.example.org/events/{Conference}/", xml.Root!.Element("conference")!.Element("base_url")!.Value);
         Assert.All(xml.Descendants("url"), url => Assert.StartsWith($"https://program.example.org/events/{Conference}/", url.Value, StringComparison.Ordinal));

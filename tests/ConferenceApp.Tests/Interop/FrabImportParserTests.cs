@@ -257,4 +257,19 @@ public sealed class FrabImportParserTests
 
         Assert.Equal("The file is not UTF-8: line 2 has bytes that are not valid UTF-8. Save it as UTF-8 and upload it again.", error.Message);
     }
+
+    [Fact]
+    public void Track_and_language_are_read()
+    {
+        var program = Xml(Schedule("""
+            <event id="12" guid="5f0e7a1c-4b2d-4c6e-8f90-1a2b3c4d5e6f">
+              <date>2026-10-24T09:30:00+02:00</date><start>09:30</start><duration>00:45</duration>
+              <room>Hall</room><title>Engines</title><track> Security </track><type>lecture</type><language>de-CH</language>
+            </event>
+            """));
+
+        var item = Assert.Single(program.Events);
+        Assert.Equal("Security", item.Track);
+        Assert.Equal("de-CH", item.Language);
+    }
 }

@@ -51,6 +51,7 @@ public sealed class HostileFrabExportTests : IAsyncLifetime, IDisposable
             night.PlaceIn(evening, hall);
             var block = Session.Create(conference.Id, "Block ]]>", SessionKind.TalkBlock, null);
             block.PlaceIn(dstNight, rtlRoom);
+            block.SetTrackAndLanguage("Track ]]> <b>\u0003 &amp;", "de-CH");
             db.AddRange(opening, night, block);
             await db.SaveChangesAsync();
 
@@ -78,7 +79,7 @@ public sealed class HostileFrabExportTests : IAsyncLifetime, IDisposable
     {
         var body = await _app.CreateClient().GetByteArrayAsync(new Uri($"/{Slug}/schedule.xml", UriKind.Relative));
 
-        Assert.Empty(FrabSchemas.XmlProblems(body));
+        Assert.Empty(FrabStructure.XmlProblems(body));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class HostileFrabExportTests : IAsyncLifetime, IDisposable
     {
         var body = await _app.CreateClient().GetByteArrayAsync(new Uri($"/{Slug}/schedule.json", UriKind.Relative));
 
-        Assert.Empty(FrabSchemas.JsonProblems(body));
+        Assert.Empty(FrabStructure.JsonProblems(body));
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public sealed class HostileFrabExportTests : IAsyncLifetime, IDisposable
     }
 
     private async Task<XDocument> XmlAsync() =>
-        FrabSchemas.ParseXml(await _app.CreateClient().GetByteArrayAsync(new Uri($"/{Slug}/schedule.xml", UriKind.Relative)));
+        FrabStructure.ParseXml(await _app.CreateClient().GetByteArrayAsync(new Uri($"/{Slug}/schedule.xml", UriKind.Relative)));
 
     private async Task<JsonDocument> JsonAsync() =>
         JsonDocument.Parse(await _app.CreateClient().GetByteArrayAsync(new Uri($"/{Slug}/schedule.json", UriKind.Relative)));

@@ -316,6 +316,7 @@ public sealed class ImportPagesTests : OrganizerTestBase
     [Fact]
     public async Task Round_trip_keeps_events()
     {
+        await SetTrackAndLanguageOfFirstTalkAsync(await ConferenceIdAsync());
         await App.PublishAsync();
         var anonymous = App.CreateBrowserlessClient();
         var exported = await anonymous.GetStringAsync(new Uri($"/{Conference}/schedule.xml", UriKind.Relative));
@@ -330,10 +331,56 @@ public sealed class ImportPagesTests : OrganizerTestBase
         Assert.Equal(Events(exported), Events(again));
     }
 
+    [Theory]
+    [InlineData("schedule.xml", "frab-xml")]
+    [InlineData("schedule.json", "frab-json")]
+    public async Task Own_export_updates_in_place(string file, string format)
+    {
+        var id = await ConferenceIdAsync();
+        await SetTrackAndLanguageOfFirstTalkAsync(id);
+        await App.PublishAsync();
+        var before = await CountAsync(id);
+        var exported = await App.CreateBrowserlessClient().GetStringAsync(new Uri($"/{Conference}/{file}", UriKind.Relative));
+        var title = FirstTalkTitle(exported, format);
+        var edited = exported.Replace($">{title}<", $">{title} (revised)<", StringComparison.Ordinal)
+            .Replace($"\"title\": \"{title}\"", $"\"title\": \"{title} (revised)\"", StringComparison.Ordinal);
+
+        var (url, page) = await PreviewAsync(Conference, edited, format);
+
+        Assert.True(CountOf(page, ImportAction.Create) == 0, string.Join("\n", page.QuerySelectorAll("tr[data-action=Create], tr[data-action=Update]").Select(r => r.TextContent)));
+        Assert.Equal(0, CountOf(page, ImportAction.Rejected));
+        Assert.Equal(1, CountOf(page, ImportAction.Update));
+        await ConfirmAsync(url, page);
+        var after = await CountAsync(id);
+        Assert.Equal(before with { Audit = after.Audit }, after);
+        await using var scope = App.OpenDb();
+        var talk = await scope.Db.Talks.OfConference(id).SingleAsync(t => t.Title == $"{title} (revised)");
+        var session = await scope.Db.Sessions.OfConference(id).SingleAsync(s => s.Id == talk.SessionId);
+        Assert.Equal("Security", session.Track);
+        Assert.Equal("de-CH", session.Language);
+    }
+
+    // Gives the session of the first talk a track and a language, which the export and the import must keep.
+    private async Task SetTrackAndLanguageOfFirstTalkAsync(int conferenceId)
+    {
+        await using var scope = App.OpenDb();
+        var sessionId = await scope.Db.Talks.OfConference(conferenceId).Where(t => t.SessionId != null).OrderBy(t => t.Id).Select(t => t.SessionId!.Value).FirstAsync();
+        var session = await scope.Db.Sessions.SingleAsync(s => s.Id == sessionId);
+        session.SetTrackAndLanguage("Security", "de-CH");
+        await scope.Db.SaveChangesAsync();
+    }
+
+    private static string FirstTalkTitle(string exported, string format) => format == "frab-xml"
+        ? XDocument.Parse(exported).Descendants("event").First(e => e.Element("track")!.Value == "Security").Element("title")!.Value
+        : System.Text.Json.Nodes.JsonNode.Parse(exported)!["schedule"]!["conference"]!["days"]!.AsArray()
+            .SelectMany(d => d!["rooms"]!.AsObject().SelectMany(r => r.Value!.AsArray()))
+            .First(e => (string?)e!["track"] == "Security")!["title"]!.GetValue<string>();
+
     // Each event as the values a client reads, without the ids and URLs that differ between conferences.
     private static List<string> Events(string xml) =>
         [.. XDocument.Parse(xml).Descendants("event")
             .Select(e => string.Join(" | ", e.Element("date")!.Value, e.Element("duration")!.Value, e.Element("room")!.Value, e.Element("title")!.Value,
-                e.Element("type")!.Value, e.Element("abstract")!.Value, string.Join(", ", e.Descendants("person").Select(p => p.Value))))
+                e.Element("type")!.Value, e.Element("track")!.Value, e.Element("language")!.Value, e.Element("abstract")!.Value,
+                string.Join(", ", e.Descendants("person").Select(p => p.Value))))
             .Order(StringComparer.Ordinal)];
 }

@@ -256,4 +256,13 @@ public sealed class PretalxWidgetParserTests
         Assert.Equal("A", Assert.Single(program.Rooms).Name);
         Assert.Contains("room id 1 appears more than once", Assert.Single(program.Rejections).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Track_name_and_content_locale_are_read()
+    {
+        var item = Talk(ParseFixture(), "ABC123");
+
+        Assert.Equal("Main", item.Track);
+        Assert.Equal("en", item.Language);
+    }
 }

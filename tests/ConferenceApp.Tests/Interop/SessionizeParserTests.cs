@@ -301,4 +301,31 @@ public sealed class SessionizeParserTests
         var rejection = Assert.Single(program.Rejections);
         Assert.Contains("startsAt \"Saturday 10am\"", rejection.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Track_and_language_categories_are_read()
+    {
+        var program = Parse("""
+            { "sessions": [ { "id": "1", "title": "Engines", "startsAt": "2026-10-24T09:00:00", "endsAt": "2026-10-24T09:45:00",
+                "roomId": 1, "categoryItems": [21, 31, 41] } ],
+              "rooms": [ { "id": 1, "name": "Hall" } ],
+              "categories": [
+                { "id": 2, "title": "Level", "items": [ { "id": 21, "name": "Introductory" } ] },
+                { "id": 3, "title": "Track", "items": [ { "id": 31, "name": "Security" } ] },
+                { "id": 4, "title": "Session language", "items": [ { "id": 41, "name": "German" } ] } ] }
+            """);
+
+        var item = Event(program, "1");
+        Assert.Equal("Security", item.Track);
+        Assert.Equal("de", item.Language);
+    }
+
+    [Fact]
+    public void First_other_category_is_the_track()
+    {
+        var item = Event(ParseFixture(), "1001");
+
+        Assert.Equal("Introductory and overview", item.Track);
+        Assert.Null(item.Language);
+    }
 }

@@ -273,4 +273,37 @@ public sealed class SessionPagesTests : OrganizerTestBase
         var ids = await scope.Db.SessionPeople.Where(p => p.SessionId == sessionId).OrderBy(p => p.Position).Select(p => p.SpeakerId).ToListAsync();
         return (ids[0], ids[1]);
     }
+
+    [Fact]
+    public async Task Track_and_language_save_with_audit()
+    {
+        var id = await SessionIdAsync("Opening words");
+
+        var response = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("Track", " Community "), ("Language", "de_ch")));
+
+        var list = await Browser.FollowAsync(response);
+        Assert.Contains("Track: Community", list.QuerySelector(".organize-list")!.TextContent, StringComparison.Ordinal);
+        var audit = (await AuditOfAsync("Session")).Last();
+        Assert.Contains("Community", audit.Changes, StringComparison.Ordinal);
+        Assert.Contains("de-CH", audit.Changes, StringComparison.Ordinal);
+        var form = await Browser.GetPageAsync($"{Base}/{Text(id)}/edit");
+        Assert.Equal("de-CH", form.QuerySelector("input[name=Language]")!.GetAttribute("value"));
+        Assert.Contains(form.QuerySelectorAll("datalist#track-suggestions option"), o => o.GetAttribute("value") == "Community");
+    }
+
+    [Fact]
+    public async Task Invalid_language_is_a_field_error()
+    {
+        var id = await SessionIdAsync("Opening words");
+        var before = (await AuditOfAsync("Session")).Count;
+
+        var response = await Browser.SubmitAsync($"{Base}/{Text(id)}/edit", Fields(("Track", "Community"), ("Language", "Deutsch (Schweiz)")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await OrganizerBrowser.ParseAsync(response);
+        Assert.Contains("not a valid BCP 47 language tag", OrganizerBrowser.ErrorFor(page, "Language"), StringComparison.Ordinal);
+        Assert.Equal("Deutsch (Schweiz)", page.QuerySelector("input[name=Language]")!.GetAttribute("value"));
+        Assert.Equal("Community", page.QuerySelector("input[name=Track]")!.GetAttribute("value"));
+        Assert.Equal(before, (await AuditOfAsync("Session")).Count);
+    }
 }

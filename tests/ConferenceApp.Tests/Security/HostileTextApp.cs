@@ -125,6 +125,7 @@ public sealed class HostileTextApp : IAsyncLifetime, IDisposable
             var text = Texts[i].Text;
             var session = Session.Create(conference.Id, $"S{Number(i)} {text}", SessionKind.TalkBlock, HostileMarkdown + "\n\n" + text);
             session.PlaceIn(rows[i].Slot, rows[i].Room);
+            session.SetTrackAndLanguage(Truncate($"K{Number(i)} {text}", ConferenceApp.Domain.Text.NameMaxLength), "he");
             db.Add(session);
             sessions.Add(session);
         }

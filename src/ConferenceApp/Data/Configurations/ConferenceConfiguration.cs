@@ -46,6 +46,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.ConfigureOwnedByConference();
         builder.Property(s => s.Title).HasMaxLength(Text.TitleMaxLength);
         builder.Property(s => s.Description).HasMaxLength(Text.LongTextMaxLength);
+        builder.Property(s => s.Track).HasMaxLength(Text.NameMaxLength);
+        builder.Property(s => s.Language).HasMaxLength(LanguageTag.MaxLength);
 
         // Deleting a slot or room takes its sessions off the grid instead of deleting them.
         builder.HasOne<TimeSlot>().WithMany().HasForeignKey(s => s.TimeSlotId).OnDelete(DeleteBehavior.SetNull);

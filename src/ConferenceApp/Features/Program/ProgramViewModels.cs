@@ -102,4 +102,6 @@ public sealed record TalkPage(
     IReadOnlyList<PersonLink> Speakers,
     string? SessionTitle,
     Placement Placement,
-    string? SampleNote);
+    string? SampleNote,
+    string? Track = null,
+    string? Language = null);

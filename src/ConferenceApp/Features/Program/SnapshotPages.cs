@@ -114,8 +114,9 @@ public sealed class SnapshotPages
             return null;
         }
 
+        var session = talk.SessionId is { } sessionId ? _sessions.GetValueOrDefault(sessionId) : null;
         return new TalkPage(Header, talk.Slug, talk.Title, talk.Abstract, People(talk.Speakers), SessionTitleOf(talk.SessionId),
-            PlacementOf(talk.SessionId), talk.SampleNote);
+            PlacementOf(talk.SessionId), talk.SampleNote, session?.Track, session?.Language);
     }
 
     // Items across all rooms come first, then rooms in their set order.
@@ -150,9 +151,8 @@ public sealed class SnapshotPages
             People(session.People),
             singleTalk,
             singleTalk is null ? orderedTalks : [],
-            // The release snapshot does not record tracks and languages yet; fill these from the session's snapshot fields once it does.
-            Track: null,
-            Language: null);
+            session.Track,
+            session.Language);
     }
 
     // The title a talk page shows for its session: the session's own, or its kind unless that is "Talk".

@@ -60,7 +60,8 @@ public sealed record LedSessionRef(int Id, string Title, string? Role, string Ur
 /// A session on the program. <see cref="Title"/> is what the program shows; <see cref="OwnTitle"/>
 /// is null when the session takes its title from its only talk or its kind. A null
 /// <see cref="Room"/> with <see cref="AllRooms"/> true spans all rooms. The url points at the
-/// session on the program page, because sessions have no page of their own.
+/// session on the program page, because sessions have no page of their own. <see cref="Track"/>
+/// and <see cref="Language"/> (a BCP 47 tag such as "en" or "de-CH") are null when not set.
 /// </summary>
 public sealed record SessionItem(
     int Id,
@@ -68,6 +69,8 @@ public sealed record SessionItem(
     string? OwnTitle,
     string Kind,
     string? Description,
+    string? Track,
+    string? Language,
     ApiTime Start,
     ApiTime End,
     RoomRef? Room,
@@ -78,12 +81,17 @@ public sealed record SessionItem(
     string Url,
     string ApiUrl);
 
-/// <summary>A talk. <see cref="Session"/>, the times and the room are null while the talk is not on the program.</summary>
+/// <summary>
+/// A talk. <see cref="Session"/>, the times and the room are null while the talk is not on the
+/// program. <see cref="Track"/> and <see cref="Language"/> are its session's, or null.
+/// </summary>
 public sealed record TalkItem(
     int Id,
     string Slug,
     string Title,
     string? Abstract,
+    string? Track,
+    string? Language,
     SessionRef? Session,
     ApiTime? Start,
     ApiTime? End,

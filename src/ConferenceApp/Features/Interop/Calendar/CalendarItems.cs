@@ -34,7 +34,8 @@ internal static class CalendarItems
             var start = clock.ToInstantForDisplay(slot.Start);
             var end = clock.ToInstantForDisplay(slot.End);
             var location = Location(room?.Name, venue);
-            var category = session.Kind.Label();
+            // The kind, then the track when there is one; CATEGORIES takes several values.
+            string[] categories = session.Track is { } track ? [session.Kind.Label(), track] : [session.Kind.Label()];
             var isSingleTalk = session.Title is null && talks.Count == 1;
 
             if (!isSingleTalk)
@@ -44,7 +45,7 @@ internal static class CalendarItems
                     IcsEventIdentity.SessionUid(session.Id, uidHost), publishedAt, start, end, sequence, title,
                     SessionDescription(session, talks, speakers, links), location, links.ProgramItem(session.Id))
                 {
-                    Categories = [category],
+                    Categories = categories,
                 };
                 items.Add(new CalendarItem(sessionEvent, null, session.People.Select(p => p.SpeakerId).ToHashSet()));
             }
@@ -56,7 +57,7 @@ internal static class CalendarItems
                     IcsEventIdentity.TalkUid(talk.Id, uidHost), publishedAt, start, end, sequence, talk.Title,
                     TalkDescription(talk, partOf, speakers, links), location, links.Talk(talk.Slug))
                 {
-                    Categories = [category],
+                    Categories = categories,
                 };
 
                 // The people who lead a single-talk session appear on the program beside its talk.

@@ -8,7 +8,9 @@ namespace ConferenceApp.Features.Interop.Frab;
 /// <summary>
 /// Writes the frab schedule JSON that the c3voc schema (validator/json/schema.json of
 /// github.com/voc/schedule) defines. The schema forbids properties it does not list and requires
-/// some that the app has no data for (logo, track, recording_license), which are written empty.
+/// some that the app has no data for (logo, recording_license), which are written empty, as are
+/// track and language for a session without them. The conference's "tracks" list is in the
+/// schema's later versions only.
 /// </summary>
 public static partial class FrabJsonWriter
 {
@@ -66,6 +68,16 @@ public static partial class FrabJsonWriter
         }
 
         writer.WriteString("url", schedule.BaseUrl);
+
+        writer.WriteStartArray("tracks");
+        foreach (var track in conference.Tracks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", track);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
 
         writer.WriteStartArray("rooms");
         foreach (var room in schedule.Rooms)
@@ -125,9 +137,9 @@ public static partial class FrabJsonWriter
         writer.WriteString("url", item.Url);
         writer.WriteString("title", item.Title);
         writer.WriteString("subtitle", "");
-        writer.WriteString("track", "");
+        writer.WriteString("track", item.Track);
         writer.WriteString("type", item.Type);
-        writer.WriteString("language", "");
+        writer.WriteString("language", item.Language);
         writer.WriteString("abstract", item.Abstract);
         writer.WriteString("description", "");
         writer.WriteString("logo", "");

@@ -21,7 +21,11 @@ public sealed record FrabConference(
     DateOnly Start,
     DateOnly End,
     TimeSpan TimeslotDuration,
-    string TimeZoneName);
+    string TimeZoneName)
+{
+    /// <summary>The distinct tracks of the exported events, in ordinal order.</summary>
+    public IReadOnlyList<string> Tracks { get; init; } = [];
+}
 
 /// <summary>A room, real or the pseudo-room for items across all rooms, with its stable UUID (the format's "guid").</summary>
 public sealed record FrabRoom(string Name, Guid Uuid);
@@ -39,7 +43,8 @@ public sealed record FrabDayRoom(string Name, IReadOnlyList<FrabEvent> Events);
 /// One program item. <see cref="Start"/> is the instant with the zone's offset at that instant;
 /// <see cref="LocalStart"/> is the wall-clock time in the conference's zone; <see cref="Duration"/>
 /// is real elapsed time, so it counts the extra hour of the night the clocks go back. <see cref="Uuid"/>
-/// is written as the format's "guid".
+/// is written as the format's "guid". <see cref="Track"/> and <see cref="Language"/> (a BCP 47
+/// tag) are empty when the session has none.
 /// </summary>
 public sealed record FrabEvent(
     long Id,
@@ -53,7 +58,9 @@ public sealed record FrabEvent(
     string Type,
     string Abstract,
     string Url,
-    IReadOnlyList<FrabPerson> Persons);
+    IReadOnlyList<FrabPerson> Persons,
+    string Track = "",
+    string Language = "");
 
 /// <summary>A speaker of a talk or a person leading a session, by speaker id.</summary>
 public sealed record FrabPerson(int Id, string Name);

@@ -45,7 +45,11 @@ public static class FrabScheduleBuilder
             days[0].Date,
             days[^1].Date,
             TimeslotDuration(snapshot.Slots),
-            snapshot.Conference.TimeZoneId);
+            snapshot.Conference.TimeZoneId)
+        {
+            Tracks = [.. days.SelectMany(d => d.Rooms).SelectMany(r => r.Events).Select(e => e.Track)
+                .Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal)],
+        };
 
         return new FrabSchedule(FrabText.Clean(source.ReleaseName), baseUrl, conference, exportRooms, days);
     }
@@ -155,7 +159,11 @@ public static class FrabScheduleBuilder
                 var title = Session.DisplayTitle(session.Title, session.Kind, []);
                 var sessionEvent = Event(context, SessionEventId(session.Id), SessionGuid(context.Source.ConferenceId, session.Id),
                     slotStart, slotEnd - slotStart, room, Domain.Slug.From(title), title, KindType(session.Kind), session.Description,
-                    $"{context.BaseUrl}program", Persons(session.People, speakers));
+                    $"{context.BaseUrl}program", Persons(session.People, speakers)) with
+                {
+                    Track = FrabText.Clean(session.Track),
+                    Language = session.Language ?? "",
+                };
                 events.Add(new DatedEvent(date, sessionEvent));
                 continue;
             }
@@ -167,7 +175,11 @@ public static class FrabScheduleBuilder
                 var talk = talks[i];
                 var talkEvent = Event(context, TalkEventId(talk.Id), TalkGuid(context.Source.ConferenceId, talk.Id),
                     times[i].Start, times[i].Duration, room, talk.Slug, talk.Title, type, talk.Abstract,
-                    $"{context.BaseUrl}talks/{Uri.EscapeDataString(talk.Slug)}", Persons(talk.Speakers, speakers));
+                    $"{context.BaseUrl}talks/{Uri.EscapeDataString(talk.Slug)}", Persons(talk.Speakers, speakers)) with
+                {
+                    Track = FrabText.Clean(session.Track),
+                    Language = session.Language ?? "",
+                };
                 events.Add(new DatedEvent(date, talkEvent));
             }
         }

@@ -99,9 +99,9 @@ public static class FrabXmlWriter
         writer.WriteElementString("url", item.Url);
         writer.WriteElementString("title", item.Title);
         writer.WriteElementString("subtitle", "");
-        writer.WriteElementString("track", "");
+        writer.WriteElementString("track", item.Track);
         writer.WriteElementString("type", item.Type);
-        writer.WriteElementString("language", "");
+        writer.WriteElementString("language", item.Language);
         writer.WriteElementString("abstract", item.Abstract);
         writer.WriteElementString("description", "");
 

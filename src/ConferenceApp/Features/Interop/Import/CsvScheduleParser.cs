@@ -15,7 +15,7 @@ public static class CsvScheduleParser
     public static readonly IReadOnlyList<string> RequiredColumns = ["talk_id", "talk_title", "date", "start", "end"];
 
     public static readonly IReadOnlyList<string> OptionalColumns =
-        ["abstract", "kind", "room", "speaker_id", "speaker_name", "speaker_email", "speaker_headline"];
+        ["abstract", "kind", "room", "track", "language", "speaker_id", "speaker_name", "speaker_email", "speaker_headline"];
 
     /// <exception cref="ImportFileException">The file is not UTF-8, the header is missing or names an unknown column, or a line is not valid CSV.</exception>
     public static ImportedProgram Parse(Stream content, string conferenceZoneId)
@@ -76,7 +76,12 @@ public static class CsvScheduleParser
         return columns;
     }
 
-    private sealed record TalkLine(long Line, string Title, string? Abstract, SessionKind Kind, DateTimeOffset Start, TimeSpan Duration, string? Room, List<string> Speakers);
+    private sealed record TalkLine(long Line, string Title, string? Abstract, SessionKind Kind, DateTimeOffset Start, TimeSpan Duration, string? Room, List<string> Speakers)
+    {
+        public string? Track { get; init; }
+
+        public string? Language { get; init; }
+    }
 
     private static ImportedProgram ReadRows(CsvReader csv, Dictionary<string, int> columns, ConferenceClock clock)
     {
@@ -154,13 +159,18 @@ public static class CsvScheduleParser
                 rooms.Add(new ImportedRoom($"csv:room:{room}", room));
             }
 
-            var talk = new TalkLine(line, Field("talk_title") ?? "", Field("abstract"), kind.Value, times.Value.Start, times.Value.Duration, room, []);
+            var talk = new TalkLine(line, Field("talk_title") ?? "", Field("abstract"), kind.Value, times.Value.Start, times.Value.Duration, room, [])
+            {
+                Track = Field("track"),
+                Language = ImportLanguages.ToTag(Field("language")),
+            };
             if (talks.TryGetValue(talkId, out var earlier))
             {
-                if (earlier.Title != talk.Title || earlier.Start != talk.Start || earlier.Duration != talk.Duration || earlier.Room != talk.Room)
+                if (earlier.Title != talk.Title || earlier.Start != talk.Start || earlier.Duration != talk.Duration || earlier.Room != talk.Room
+                    || earlier.Track != talk.Track || earlier.Language != talk.Language)
                 {
                     rejections.Add(new ImportRejection(ImportItemKind.Talk, label,
-                        $"{label}: talk {talkId} has a different title, time or room than on line {earlier.Line}; the lines of one talk must agree."));
+                        $"{label}: talk {talkId} has a different title, time, room, track or language than on line {earlier.Line}; the lines of one talk must agree."));
                     continue;
                 }
 
@@ -183,7 +193,7 @@ public static class CsvScheduleParser
         {
             var talk = talks[id];
             return new ImportedEvent($"csv:{id}", $"Talk {id} (line {talk.Line})", talk.Title, talk.Kind, FrabEventReader.HoldsTalk(talk.Kind), talk.Abstract,
-                talk.Start, talk.Duration, talk.Room is null ? null : $"csv:room:{talk.Room}", talk.Speakers);
+                talk.Start, talk.Duration, talk.Room is null ? null : $"csv:room:{talk.Room}", talk.Speakers, talk.Track, talk.Language);
         }).ToList();
 
         return new ImportedProgram(null, rooms, speakers, events, rejections);

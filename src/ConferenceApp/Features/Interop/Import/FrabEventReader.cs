@@ -21,7 +21,9 @@ public sealed record FrabRawEvent(
     string? Type,
     string? Abstract,
     IReadOnlyList<FrabRawPerson> Persons,
-    IReadOnlyList<string>? TypeErrors = null);
+    IReadOnlyList<string>? TypeErrors = null,
+    string? Track = null,
+    string? Language = null);
 
 /// <summary>A person of a frab event: its id or guid when the file has them, and the name.</summary>
 public sealed record FrabRawPerson(string? Id, string? Uuid, string? Name);
@@ -93,7 +95,8 @@ public sealed partial class FrabEventReader(string? fileZoneName)
 
         var speakerKeys = raw.Persons.Select(AddPerson).OfType<string>().ToList();
         var kind = KindOf(raw.Type);
-        _events.Add(new ImportedEvent(key, label, raw.Title ?? "", kind, HoldsTalk(kind), raw.Abstract, start.Value, duration, roomKey, speakerKeys));
+        _events.Add(new ImportedEvent(key, label, raw.Title ?? "", kind, HoldsTalk(kind), raw.Abstract, start.Value, duration, roomKey, speakerKeys,
+            Text.Clean(raw.Track), Text.Clean(raw.Language)));
     }
 
     public ImportedProgram Build() =>

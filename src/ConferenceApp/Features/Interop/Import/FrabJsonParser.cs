@@ -64,7 +64,9 @@ public static class FrabJsonParser
         String(item, "type"),
         String(item, "abstract"),
         [.. Array(item, "persons").Select(p => new FrabRawPerson(String(p, "id"), String(p, "guid"), String(p, "public_name") ?? String(p, "name")))],
-        TypeErrors(item));
+        TypeErrors(item),
+        String(item, "track"),
+        String(item, "language"));
 
     // The JSON types a frab event's fields may have; null counts as missing. frab writes ids as numbers, pretalx as numbers or text.
     private static readonly (string Field, string Expected, JsonValueKind[] Kinds)[] FieldTypes =
@@ -78,6 +80,8 @@ public static class FrabJsonParser
         ("title", "a string", [JsonValueKind.String]),
         ("type", "a string", [JsonValueKind.String]),
         ("abstract", "a string", [JsonValueKind.String]),
+        ("track", "a string", [JsonValueKind.String]),
+        ("language", "a string", [JsonValueKind.String]),
         ("persons", "an array of objects", [JsonValueKind.Array]),
     ];
 

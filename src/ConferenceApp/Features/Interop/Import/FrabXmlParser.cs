@@ -147,5 +147,7 @@ public static class FrabXmlParser
         item.Element("title")?.Value,
         item.Element("type")?.Value,
         item.Element("abstract")?.Value,
-        [.. (item.Element("persons")?.Elements("person") ?? []).Select(p => new FrabRawPerson((string?)p.Attribute("id"), (string?)p.Attribute("guid"), p.Value))]);
+        [.. (item.Element("persons")?.Elements("person") ?? []).Select(p => new FrabRawPerson((string?)p.Attribute("id"), (string?)p.Attribute("guid"), p.Value))],
+        Track: item.Element("track")?.Value,
+        Language: item.Element("language")?.Value);
 }

@@ -159,12 +159,14 @@ public sealed class ImportApplier(ConferenceDbContext db, ILogger<ImportApplier>
             if (session is null)
             {
                 session = Session.Create(conferenceId, values.Title, values.Kind, values.Description);
+                session.SetTrackAndLanguage(values.Track, values.Language);
                 session.SetSourceKey(row.Key);
                 db.Sessions.Add(session);
             }
             else if (row.Action == ImportAction.Update)
             {
                 session.Update(values.Title, values.Kind, values.Description);
+                session.SetTrackAndLanguage(values.Track, values.Language);
             }
 
             if (row.Action != ImportAction.Unchanged)
@@ -204,7 +206,7 @@ public sealed class ImportApplier(ConferenceDbContext db, ILogger<ImportApplier>
             }
 
             talk.SetDuration(values.DurationMinutes);
-            talk.PlaceIn(sessions[values.SessionKey], 0);
+            talk.PlaceIn(sessions[values.SessionKey], values.Position);
             talk.SetSpeakers([.. values.SpeakerKeys.Select(key => new PersonAssignment(speakers[key], null))]);
         }
     }

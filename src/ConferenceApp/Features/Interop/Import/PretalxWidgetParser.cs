@@ -16,7 +16,12 @@ public static class PretalxWidgetParser
     /// <summary>Submission states that belong on a schedule. A file of a released schedule has no state at all.</summary>
     private static readonly string[] ScheduledStates = ["accepted", "confirmed"];
 
-    private sealed record ReadItem(int Position, string? Code, string Label, string Title, string? Abstract, SessionKind Kind, DateTimeOffset Start, DateTimeOffset End, string? RoomId, IReadOnlyList<string> Speakers);
+    private sealed record ReadItem(int Position, string? Code, string Label, string Title, string? Abstract, SessionKind Kind, DateTimeOffset Start, DateTimeOffset End, string? RoomId, IReadOnlyList<string> Speakers)
+    {
+        public string? Track { get; init; }
+
+        public string? Language { get; init; }
+    }
 
     /// <exception cref="ImportFileException">The file is not JSON or has no "talks" array.</exception>
     public static ImportedProgram Parse(Stream content, string conferenceZoneId)
@@ -37,6 +42,7 @@ public static class PretalxWidgetParser
         var rooms = ReadRooms(root, rejections);
         var speakers = ReadSpeakers(root, rejections);
 
+        var tracks = ReadTracks(root);
         var items = new List<ReadItem>();
         var position = 0;
         foreach (var talk in ImportJson.Elements(root, "talks"))
@@ -52,7 +58,13 @@ public static class PretalxWidgetParser
             var item = ReadTalk(talk, position, clock, rooms, out var label, out var reason);
             if (item is not null)
             {
-                items.Add(item);
+                // A talk names its track by id; the language is the submission's content locale.
+                var trackId = Text.Clean(ImportJson.TextOf(talk, "track"));
+                items.Add(item with
+                {
+                    Track = trackId is null ? null : tracks.GetValueOrDefault(trackId),
+                    Language = ImportLanguages.ToTag(ImportJson.TextOf(talk, "content_locale") ?? ImportJson.TextOf(talk, "language")),
+                });
                 continue;
             }
 
@@ -158,6 +170,23 @@ public static class PretalxWidgetParser
             [.. ImportJson.Ids(talk, "speakers").Select(s => SpeakerKey(Text.Clean(s) ?? s))]);
     }
 
+    // The name of each track by its id, in English when the file has several languages.
+    private static Dictionary<string, string> ReadTracks(JsonElement root)
+    {
+        var tracks = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var track in ImportJson.Objects(root, "tracks"))
+        {
+            var id = Text.Clean(ImportJson.TextOf(track, "id"));
+            var name = Text.Clean(ImportJson.Localized(track, "name"));
+            if (id is not null && name is not null)
+            {
+                tracks.TryAdd(id, name);
+            }
+        }
+
+        return tracks;
+    }
+
     // A submission type that names none of the app's kinds, such as "Talk (30 min)", stays a talk.
     private static SessionKind TalkKind(string? sessionType)
     {
@@ -238,7 +267,9 @@ public static class PretalxWidgetParser
             item.Start,
             item.End - item.Start,
             $"pretalx:room:{item.RoomId}",
-            item.Speakers))];
+            item.Speakers,
+            item.Track,
+            item.Language))];
     }
 
     private static string SpeakerKey(string code) => $"pretalx:speaker:{code}";

@@ -28,6 +28,7 @@ public static class SessionizeParser
         var rooms = ReadRooms(root, rejections);
         var speakers = ReadSpeakers(root, rejections);
         var formats = ReadFormats(root);
+        var labels = ReadLabels(root);
 
         var events = new List<ImportedEvent>();
         var position = 0;
@@ -43,7 +44,7 @@ public static class SessionizeParser
 
             var id = Text.Clean(ImportJson.TextOf(session, "id"));
             var label = id is null ? $"Session {position} (no id)" : $"Session {id}";
-            var item = ReadSession(session, id, label, clock, rooms, formats, out var reason);
+            var item = ReadSession(session, id, label, clock, rooms, formats, labels, out var reason);
             if (item is not null)
             {
                 events.Add(item);
@@ -131,6 +132,50 @@ public static class SessionizeParser
         return kinds;
     }
 
+    /// <summary>The track and the language named by each category item, by item id.</summary>
+    private sealed record CategoryLabels(Dictionary<string, string> Tracks, Dictionary<string, string> Languages);
+
+    /// <summary>
+    /// Reads the category items that give a track and a language. The track group is the one
+    /// whose title contains "track", else the first group that gives neither the format nor the
+    /// language. The language group is the one whose title contains "language".
+    /// </summary>
+    private static CategoryLabels ReadLabels(JsonElement root)
+    {
+        var groups = ImportJson.Objects(root, "categories").Select(c => (Title: ImportJson.TextOf(c, "title") ?? "", Group: c)).ToList();
+        static bool Names(string title, string word) => title.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+        var track = groups.FirstOrDefault(g => Names(g.Title, "track"));
+        if (track.Title is null)
+        {
+            track = groups.FirstOrDefault(g => !Names(g.Title, "format") && !Names(g.Title, "type") && !Names(g.Title, "language"));
+        }
+
+        var language = groups.FirstOrDefault(g => Names(g.Title, "language"));
+        return new CategoryLabels(ItemNames(track.Title is null ? null : track.Group), ItemNames(language.Title is null ? null : language.Group));
+    }
+
+    private static Dictionary<string, string> ItemNames(JsonElement? group)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (group is not { } found)
+        {
+            return names;
+        }
+
+        foreach (var item in ImportJson.Objects(found, "items"))
+        {
+            var id = Text.Clean(ImportJson.TextOf(item, "id"));
+            var name = Text.Clean(ImportJson.TextOf(item, "name"));
+            if (id is not null && name is not null)
+            {
+                names.TryAdd(id, name);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Returns the session as an event, or null and the <paramref name="reason"/> it cannot be imported.</summary>
     private static ImportedEvent? ReadSession(
         JsonElement session,
@@ -139,6 +184,7 @@ public static class SessionizeParser
         ConferenceClock clock,
         Dictionary<string, ImportedRoom> rooms,
         Dictionary<string, SessionKind> formats,
+        CategoryLabels labels,
         out string? reason)
     {
         reason = null;
@@ -184,8 +230,13 @@ public static class SessionizeParser
         var kind = ImportJson.Flag(session, "isServiceSession") ? ImportKinds.OfServiceItem(title) : FormatKind(ImportJson.Ids(session, "categoryItems"), formats);
         var speakerKeys = ImportJson.Ids(session, "speakers").Select(s => SpeakerKey(Text.Clean(s) ?? s)).ToList();
         var (start, end) = times.Value;
+        var categoryItems = ImportJson.Ids(session, "categoryItems");
+        var track = categoryItems.Select(i => labels.Tracks.GetValueOrDefault(i)).FirstOrDefault(n => n is not null);
+        var language = ImportJson.TextOf(session, "language")
+            ?? categoryItems.Select(i => labels.Languages.GetValueOrDefault(i)).FirstOrDefault(n => n is not null);
         return new ImportedEvent($"sessionize:session:{id}", label, title, kind, FrabEventReader.HoldsTalk(kind),
-            ImportJson.TextOf(session, "description"), start, end - start, roomKey, speakerKeys);
+            ImportJson.TextOf(session, "description"), start, end - start, roomKey, speakerKeys,
+            track, ImportLanguages.ToTag(language));
     }
 
     // Both times are local times in the conference's zone; an item across midnight carries the next day's date in endsAt.

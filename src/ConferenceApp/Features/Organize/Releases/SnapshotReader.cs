@@ -39,9 +39,9 @@ public sealed class SnapshotReader(ConferenceDbContext db)
 
         var sessions = (await db.Sessions.AsNoTracking().OfConference(conferenceId)
                 .OrderBy(s => s.Id)
-                .Select(s => new { s.Id, s.Title, s.Kind, s.Description, s.TimeSlotId, s.RoomId, s.SampleNote })
+                .Select(s => new { s.Id, s.Title, s.Kind, s.Description, s.TimeSlotId, s.RoomId, s.SampleNote, s.Track, s.Language })
                 .ToListAsync(cancellationToken))
-            .Select(s => new SnapshotSession(s.Id, s.Title, s.Kind, s.Description, s.TimeSlotId, s.RoomId, s.SampleNote, [.. people[s.Id]]))
+            .Select(s => new SnapshotSession(s.Id, s.Title, s.Kind, s.Description, s.TimeSlotId, s.RoomId, s.SampleNote, [.. people[s.Id]], s.Track, s.Language))
             .ToList();
 
         var talkIds = db.Talks.OfConference(conferenceId).Select(t => t.Id);

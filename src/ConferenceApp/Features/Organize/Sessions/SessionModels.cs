@@ -14,6 +14,12 @@ public sealed class SessionForm : OrganizeForm
 
     public string? Description { get; set; }
 
+    /// <summary>The track, such as "Security", or empty.</summary>
+    public string? Track { get; set; }
+
+    /// <summary>The language as a BCP 47 tag such as "en" or "de-CH", or empty.</summary>
+    public string? Language { get; set; }
+
     /// <summary>The time slot, or null to keep the session off the program.</summary>
     public int? TimeSlotId { get; set; }
 
@@ -39,6 +45,11 @@ public sealed class SessionForm : OrganizeForm
     [ValidateNever]
     public IReadOnlyList<Choice> Speakers { get; set; } = [];
 
+    /// <summary>The tracks other sessions of the conference use, offered as suggestions.</summary>
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlyList<string> TrackSuggestions { get; set; } = [];
+
     /// <summary>The talks in the session, in order. Talks are placed from the talk form.</summary>
     [BindNever]
     [ValidateNever]
@@ -60,4 +71,5 @@ public sealed record SessionSummary(
     DateTime? Start,
     DateTime? End,
     string? RoomName,
-    int TalkCount);
+    int TalkCount,
+    string? Track = null);

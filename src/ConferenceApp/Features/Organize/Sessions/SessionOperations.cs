@@ -107,6 +107,7 @@ public sealed class SessionOperations(ConferenceDbContext db, ChangeSaver saver,
             }
         }
 
+        DomainSteps.Run(errors, () => session.SetTrackAndLanguage(form.Track, form.Language));
         DomainSteps.Run(errors, () => session.PlaceIn(slot, room));
 
         var people = await PeopleRows.ResolveAsync(db, session.ConferenceId, form.People, nameof(SessionForm.People), errors, cancellationToken);

@@ -29,7 +29,7 @@ public sealed class SessionQueries(ConferenceDbContext db, OrganizeQueries organ
     {
         var session = await db.Sessions.AsNoTracking().OfConference(conference.Id)
             .Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Version, s.Title, s.Kind, s.Description, s.TimeSlotId, s.RoomId, s.SampleNote })
+            .Select(s => new { s.Id, s.Version, s.Title, s.Kind, s.Description, s.Track, s.Language, s.TimeSlotId, s.RoomId, s.SampleNote })
             .FirstOrDefaultAsync(cancellationToken);
         if (session is null)
         {
@@ -49,6 +49,8 @@ public sealed class SessionQueries(ConferenceDbContext db, OrganizeQueries organ
             Title = session.Title,
             Kind = session.Kind,
             Description = session.Description,
+            Track = session.Track,
+            Language = session.Language,
             TimeSlotId = session.TimeSlotId,
             RoomId = session.RoomId,
             SampleNote = session.SampleNote,
@@ -66,6 +68,12 @@ public sealed class SessionQueries(ConferenceDbContext db, OrganizeQueries organ
         form.Slots = await organize.SlotChoicesAsync(conference.Id, cancellationToken);
         form.Rooms = await organize.RoomChoicesAsync(conference.Id, cancellationToken);
         form.Speakers = await organize.SpeakerChoicesAsync(conference.Id, cancellationToken);
+        form.TrackSuggestions = await db.Sessions.AsNoTracking().OfConference(conference.Id)
+            .Where(s => s.Track != null)
+            .Select(s => s.Track!)
+            .Distinct()
+            .OrderBy(t => t)
+            .ToListAsync(cancellationToken);
 
         if (form.Id is { } id)
         {

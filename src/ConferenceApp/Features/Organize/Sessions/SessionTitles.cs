@@ -14,7 +14,7 @@ public static class SessionTitles
     public static async Task<List<SessionSummary>> ListAsync(ConferenceDbContext db, int conferenceId, CancellationToken cancellationToken)
     {
         var sessions = await db.Sessions.AsNoTracking().OfConference(conferenceId)
-            .Select(s => new { s.Id, s.Title, s.Kind, s.TimeSlotId, s.RoomId })
+            .Select(s => new { s.Id, s.Title, s.Kind, s.TimeSlotId, s.RoomId, s.Track })
             .ToListAsync(cancellationToken);
         var slots = await db.TimeSlots.AsNoTracking().OfConference(conferenceId)
             .ToDictionaryAsync(s => s.Id, s => new { s.Start, s.End }, cancellationToken);
@@ -35,7 +35,7 @@ public static class SessionTitles
                 return new
                 {
                     Summary = new SessionSummary(s.Id, Session.DisplayTitle(s.Title, s.Kind, talkTitles), s.Kind, s.TimeSlotId,
-                        slot?.Start, slot?.End, room?.Name, talkTitles.Count),
+                        slot?.Start, slot?.End, room?.Name, talkTitles.Count, s.Track),
                     RoomPosition = room?.Position ?? -1,
                 };
             })
