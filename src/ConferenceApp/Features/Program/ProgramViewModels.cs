@@ -47,7 +47,11 @@ public sealed record ProgramItem(
     ProgramTalk? SingleTalk,
     IReadOnlyList<ProgramTalk> Talks);
 
-public sealed record ProgramTalk(string Slug, string Title, IReadOnlyList<PersonLink> Speakers, string? SampleNote);
+public sealed record ProgramTalk(string Slug, string Title, IReadOnlyList<PersonLink> Speakers, string? SampleNote)
+{
+    /// <summary>The talk's database id in the release, which its star's key "talk-{id}" names.</summary>
+    public int Id { get; init; }
+}
 
 public sealed record SpeakerListPage(ConferenceHeader Conference, IReadOnlyList<SpeakerSummary> Speakers);
 
@@ -90,4 +94,8 @@ public sealed record TalkPage(
     IReadOnlyList<PersonLink> Speakers,
     string? SessionTitle,
     Placement Placement,
-    string? SampleNote);
+    string? SampleNote)
+{
+    /// <summary>The talk's database id in the release, which its star's key "talk-{id}" names.</summary>
+    public int Id { get; init; }
+}

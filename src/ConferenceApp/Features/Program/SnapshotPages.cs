@@ -114,7 +114,7 @@ public sealed class SnapshotPages
         }
 
         return new TalkPage(Header, talk.Slug, talk.Title, talk.Abstract, People(talk.Speakers), SessionTitleOf(talk.SessionId),
-            PlacementOf(talk.SessionId), talk.SampleNote);
+            PlacementOf(talk.SessionId), talk.SampleNote) { Id = talk.Id };
     }
 
     // Items across all rooms come first, then rooms in their set order.
@@ -131,7 +131,7 @@ public sealed class SnapshotPages
     private ProgramItem ToItem(SnapshotSession session, List<SnapshotTalk> talks)
     {
         var orderedTalks = talks.OrderBy(t => t.Position).ThenBy(t => t.Id)
-            .Select(t => new ProgramTalk(t.Slug, t.Title, People(t.Speakers), t.SampleNote))
+            .Select(t => new ProgramTalk(t.Slug, t.Title, People(t.Speakers), t.SampleNote) { Id = t.Id })
             .ToList();
 
         // A session without a title of its own that contains exactly one talk is that talk on the program.
