@@ -93,7 +93,8 @@ public sealed class AgendaFeedTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(CalendarController.ContentType, response.Content.Headers.ContentType!.ToString());
-        Assert.Equal("private, no-cache", response.Headers.CacheControl!.ToString());
+        Assert.True(response.Headers.CacheControl!.Private, "The feed is not marked private.");
+        Assert.True(response.Headers.CacheControl.NoCache, "The feed may be reused without asking again.");
         var expected = await ExpectedTimesAsync();
         var times = IcalNetReader.TimesFromTzdb(ics);
         Assert.Equal(talks.Select(t => $"talk-{t}@{Host}").Order(), times.Keys.Order());
@@ -386,15 +387,17 @@ public sealed class AgendaFeedTests : IDisposable
 
         for (var i = 0; i < 2; i++)
         {
-            using var allowed = await client.PostAsJsonAsync($"/{Conference}/agenda/feeds", new { items = new[] { "talk-1" } });
+            using var allowed = await client.PostAsJsonAsync($"/{Conference}/agenda/feeds", OneItem);
             Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
         }
 
-        using var rejected = await client.PostAsJsonAsync($"/{Conference}/agenda/feeds", new { items = new[] { "talk-1" } });
+        using var rejected = await client.PostAsJsonAsync($"/{Conference}/agenda/feeds", OneItem);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
         Assert.NotNull(rejected.Headers.RetryAfter);
     }
+
+    private static readonly object OneItem = new { items = new[] { "talk-1" } };
 
     private static List<string> Keys(IEnumerable<int> talkIds) => [.. talkIds.Select(id => $"talk-{id}")];
 
@@ -462,7 +465,7 @@ public sealed class AgendaFeedTests : IDisposable
             item => new UtcTimes(clock.ToInstant(item.Placement!.Start).UtcDateTime, clock.ToInstant(item.Placement.End).UtcDateTime));
     }
 
-    // Moves the talk's session to a new slot a day after the conference's last slot, and returns its start as an instant.
+    // Moves the talk's session to a new slot an hour after the conference's last slot ends, and returns its start as an instant.
     private async Task<DateTimeOffset> MoveTalkSessionAsync(int talkId)
     {
         await using var scope = _app.OpenDb();
@@ -471,7 +474,7 @@ public sealed class AgendaFeedTests : IDisposable
         var session = await db.Sessions.SingleAsync(s => s.Id == talk.SessionId);
         var conference = await db.Conferences.SingleAsync(c => c.Id == session.ConferenceId);
         var last = await db.TimeSlots.Where(s => s.ConferenceId == conference.Id).MaxAsync(s => s.End);
-        var start = last.Date.AddDays(1).AddHours(10);
+        var start = last.AddHours(1);
 
         var slot = TimeSlot.Create(conference, start, start.AddMinutes(30));
         db.TimeSlots.Add(slot);
