@@ -63,7 +63,7 @@ public sealed class AgendaBrowserTests(BrowserFixture browser, ITestOutputHelper
 
         await talkLink.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.Locator("h1 button.star-toggle").ClickAsync();
+        await page.Locator("article.talk button.star-toggle").ClickAsync();
         await SaveScreenshotAsync(page, "agenda-talk-starred.png");
         await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
 

@@ -113,7 +113,7 @@ public sealed class AgendaPageTests : IDisposable
 
         var page = await _client.GetPageAsync($"/{Conference}/talks/{talk.Slug}");
 
-        var button = page.Document.QuerySelector("h1 button.star-toggle")!;
+        var button = page.Document.QuerySelector("article.talk button.star-toggle")!;
         Assert.Equal($"talk-{talk.Id}", button.GetAttribute("data-item-key"));
         Assert.Equal($"Star {talk.Title}", button.GetAttribute("aria-label"));
         Assert.NotNull(page.Document.QuerySelector("script[src^='/js/stars'][defer]"));
