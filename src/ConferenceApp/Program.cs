@@ -1,5 +1,6 @@
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Features.Agenda;
 using ConferenceApp.Features.Interop.Api;
 using ConferenceApp.Features.Interop.Calendar;
 using ConferenceApp.Features.Interop.Frab;
@@ -30,6 +31,7 @@ builder.Services.AddOrganizeFeature();
 builder.Services.AddSpeakerFeature(builder.Configuration);
 builder.Services.AddSpeakerInvitations(builder.Configuration);
 builder.Services.AddCalendarExports();
+builder.Services.AddAgendaFeature();
 builder.Services.AddFrabExport();
 builder.Services.AddJsonApi();
 builder.Services.AddProgramImport(builder.Configuration);

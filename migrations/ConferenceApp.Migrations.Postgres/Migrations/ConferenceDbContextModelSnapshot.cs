@@ -186,6 +186,44 @@ namespace ConferenceApp.Migrations.Postgres.Migrations
                     b.ToTable("ImportUploads");
                 });
 
+            modelBuilder.Entity("ConferenceApp.Domain.PersonalAgenda", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ItemKeys")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PersonalAgendas");
+                });
+
             modelBuilder.Entity("ConferenceApp.Domain.Release", b =>
                 {
                     b.Property<int>("Id")
@@ -1077,6 +1115,15 @@ namespace ConferenceApp.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("ConferenceApp.Domain.ImportUpload", b =>
+                {
+                    b.HasOne("ConferenceApp.Domain.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConferenceApp.Domain.PersonalAgenda", b =>
                 {
                     b.HasOne("ConferenceApp.Domain.Conference", null)
                         .WithMany()

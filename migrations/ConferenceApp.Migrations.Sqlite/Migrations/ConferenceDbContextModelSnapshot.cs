@@ -161,6 +161,40 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                     b.ToTable("ImportUploads");
                 });
 
+            modelBuilder.Entity("ConferenceApp.Domain.PersonalAgenda", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PersonalAgendas");
+                });
+
             modelBuilder.Entity("ConferenceApp.Domain.Release", b =>
                 {
                     b.Property<int>("Id")
@@ -946,6 +980,15 @@ namespace ConferenceApp.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ConferenceApp.Domain.ImportUpload", b =>
+                {
+                    b.HasOne("ConferenceApp.Domain.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConferenceApp.Domain.PersonalAgenda", b =>
                 {
                     b.HasOne("ConferenceApp.Domain.Conference", null)
                         .WithMany()

@@ -47,6 +47,9 @@ public sealed class ConferenceDbContext(DbContextOptions<ConferenceDbContext> op
 
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
 
+    /// <summary>Attendees' starred items behind private calendar feeds; not audited, because no organizer changes them.</summary>
+    public DbSet<PersonalAgenda> PersonalAgendas => Set<PersonalAgenda>();
+
     /// <summary>The keys that protect login cookies and antiforgery tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -14,7 +14,7 @@ namespace ConferenceApp.Infrastructure;
 /// <summary>Brings the database up to date before the app serves its first request.</summary>
 public static class DatabaseStartup
 {
-    // An arbitrary key of the PostgreSQL advisory lock that guards the creation of the history table.
+    // An arbitrary key of the PostgreSQL advisory lock that guards the creation of the history table and the migrations.
     private const long HistoryTableLockKey = 0x436F6E66417070;
 
     /// <summary>
@@ -83,22 +83,53 @@ public static class DatabaseStartup
     /// <summary>
     /// Applies the migrations that the database lacks. Safe when several instances start at once:
     /// EF Core's <c>Migrate</c> holds a database-wide lock while it reads the history and applies
-    /// migrations (on SQLite a row in <c>__EFMigrationsLock</c>, on PostgreSQL an exclusive lock
-    /// on <c>__EFMigrationsHistory</c> in the migration's transaction), so a second instance waits
-    /// and then finds nothing left to apply. Returns the number of migrations applied.
+    /// migrations (on SQLite a row in <c>__EFMigrationsLock</c>), so a second instance waits and
+    /// then finds nothing left to apply. On PostgreSQL that lock is taken in each migration's own
+    /// transaction, so two instances could both apply a second pending migration. There the
+    /// whole step runs under a session-level advisory lock instead. Returns the number of
+    /// migrations applied.
     /// </summary>
     public static async Task<int> MigrateAsync(ConferenceDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            await CreatePostgresHistoryTableAsync(db, cancellationToken);
-        }
-
         if (db.Database.IsSqlite())
         {
             await UseWriteAheadLogAsync(db, logger, cancellationToken);
         }
 
+        if (!db.Database.IsNpgsql())
+        {
+            return await ApplyPendingMigrationsAsync(db, logger, cancellationToken);
+        }
+
+        await CreatePostgresHistoryTableAsync(db, cancellationToken);
+
+        // A database that does not exist yet is created by Migrate itself, and nothing can lock it before.
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            return await ApplyPendingMigrationsAsync(db, logger, cancellationToken);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({HistoryTableLockKey})", cancellationToken);
+            try
+            {
+                return await ApplyPendingMigrationsAsync(db, logger, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({HistoryTableLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<int> ApplyPendingMigrationsAsync(ConferenceDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {

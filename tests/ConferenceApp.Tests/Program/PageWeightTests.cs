@@ -20,6 +20,7 @@ public sealed class PageWeightTests(AppFactory app, ITestOutputHelper output) : 
         $"/{DemoConference.Slug}/speakers",
         $"/{DemoConference.Slug}/speakers/nitzan-gado",
         $"/{DemoConference.Slug}/changes",
+        $"/{DemoConference.Slug}/agenda",
     ];
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class QueryCountTests(ITestOutputHelper output)
             ($"/{DemoConference.Slug}/speakers/nitzan-gado", $"/{LargeSlug}/speakers/{speaker}"),
             ($"/{DemoConference.Slug}/talks/{await AnyTalkAsync(app, DemoConference.Slug)}", $"/{LargeSlug}/talks/{talk}"),
             ($"/{DemoConference.Slug}/speakers", $"/{LargeSlug}/speakers"),
+            ($"/{DemoConference.Slug}/agenda?items={await AgendaItemsAsync(app, DemoConference.Slug)}", $"/{LargeSlug}/agenda?items={await AgendaItemsAsync(app, LargeSlug)}"),
         })
         {
             var smallCounts = await CountAsync(counter, client, small);
@@ -56,8 +57,9 @@ public sealed class QueryCountTests(ITestOutputHelper output)
     /// </summary>
     private static async Task<(int First, int Later)> CountAsync(CommandCounter counter, HttpClient client, string url)
     {
-        var first = await counter.CountAsync(() => GetOkAsync(client, url + "?page=1"));
-        var later = await counter.CountAsync(() => GetOkAsync(client, url + "?page=2"));
+        var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        var first = await counter.CountAsync(() => GetOkAsync(client, url + separator + "page=1"));
+        var later = await counter.CountAsync(() => GetOkAsync(client, url + separator + "page=2"));
         return (first, later);
     }
 
@@ -65,6 +67,15 @@ public sealed class QueryCountTests(ITestOutputHelper output)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         response.EnsureSuccessStatusCode();
+    }
+
+    // Returns every talk of the conference as the items of an agenda link, up to 500.
+    private static async Task<string> AgendaItemsAsync(AppFactory app, string conference)
+    {
+        await using var scope = app.OpenDb();
+        var id = await scope.Db.Conferences.Where(c => c.Slug == conference).Select(c => c.Id).SingleAsync();
+        var talks = await scope.Db.Talks.Where(t => t.ConferenceId == id).OrderBy(t => t.Id).Select(t => t.Id).Take(500).ToListAsync();
+        return string.Join(',', talks.Select(talkId => $"talk-{talkId}"));
     }
 
     private static async Task<string> AnyTalkAsync(AppFactory app, string conference)

@@ -38,7 +38,7 @@ public sealed class HostileTextTests(HostileTextApp hostile) : IClassFixture<Hos
     private static readonly string[] NotConferencePages =
     [
         "api", "health/", "photos/", "error/", "Identity/", "setup", "invitations/",
-        "sitemap.xml", "robots.txt", "{conference}/schedule.", "{conference}/changes.atom", "{conference}/talks/{talk}.ics", "{conference}/speakers/{speaker}.ics",
+        "sitemap.xml", "robots.txt", "{conference}/schedule.", "{conference}/changes.atom", "{conference}/agenda/", "{conference}/talks/{talk}.ics", "{conference}/speakers/{speaker}.ics",
     ];
 
     [Fact]
@@ -236,6 +236,45 @@ public sealed class HostileTextTests(HostileTextApp hostile) : IClassFixture<Hos
         {
             var stored = HostileTextApp.Stored(text.Text).Replace("\r\n", "\n", StringComparison.Ordinal);
             Assert.True(summaries.Any(summary => summary.Contains(stored, StringComparison.Ordinal)), $"No event summary keeps the {text.Attack}.");
+        }
+    }
+
+    [Fact]
+    public async Task Agenda_page_shows_text_inert()
+    {
+        var keys = await AgendaKeysAsync();
+
+        var page = await PageAsync(hostile.Anonymous, $"/{HostileTextApp.Slug}/agenda?items={string.Join(',', keys)}");
+
+        AssertInert("the agenda page", page);
+        Assert.True(page.QuerySelectorAll(".agenda-entry").Length > 5, "The agenda page lists too few of the hostile items.");
+        var text = Collapse(page.Body!.TextContent);
+        foreach (var hostileText in HostileTextApp.Texts)
+        {
+            Assert.Contains(Collapse(HostileTextApp.Stored(hostileText.Text)), text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Agenda_feed_adds_no_properties()
+    {
+        var keys = await AgendaKeysAsync();
+        using var created = await hostile.Anonymous.PostAsync(
+            new Uri($"/{HostileTextApp.Slug}/agenda/feeds", UriKind.Relative),
+            new System.Net.Http.StringContent(JsonSerializer.Serialize(new { items = keys }), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+
+        var ics = await hostile.Anonymous.GetStringAsync(new Uri(body.RootElement.GetProperty("feedUrl").GetString()!));
+
+        AssertCalendar("the agenda feed", ics);
+        var summaries = IcsReader.Components(IcsReader.ReadChecked(ics), "VEVENT")
+            .Select(lines => IcsReader.UnescapeText(IcsReader.Value(lines, "SUMMARY") ?? ""))
+            .ToList();
+        foreach (var text in HostileTextApp.Texts)
+        {
+            var stored = HostileTextApp.Stored(text.Text).Replace("\r\n", "\n", StringComparison.Ordinal);
+            Assert.True(summaries.Any(summary => summary.Contains(stored, StringComparison.Ordinal)), $"No event summary of the agenda feed keeps the {text.Attack}.");
         }
     }
 
@@ -451,6 +490,16 @@ public sealed class HostileTextTests(HostileTextApp hostile) : IClassFixture<Hos
         }
 
         return messages;
+    }
+
+    // Every talk and session of the hostile conference as a starred item.
+    private async Task<List<string>> AgendaKeysAsync()
+    {
+        await using var scope = hostile.App.OpenDb();
+        var conference = await scope.Db.Conferences.Where(c => c.Slug == HostileTextApp.Slug).Select(c => c.Id).SingleAsync();
+        var talks = await scope.Db.Talks.Where(t => t.ConferenceId == conference).Select(t => t.Id).ToListAsync();
+        var sessions = await scope.Db.Sessions.Where(s => s.ConferenceId == conference).Select(s => s.Id).ToListAsync();
+        return [.. talks.Select(id => $"talk-{id}"), .. sessions.Select(id => $"session-{id}")];
     }
 
     private int MailCount() => Directory.Exists(hostile.App.MailFolder) ? Directory.GetFiles(hostile.App.MailFolder, "*.eml").Length : 0;

@@ -22,7 +22,8 @@ namespace ConferenceApp.Tests.Security;
 public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkApp>
 {
     /// <summary>
-    /// Route templates that anyone may request. They are the program, the exports, the JSON API and
+    /// Route templates that anyone may request. They are the program, the agenda page and the
+    /// private feeds of starred items (which need their token), the exports, the JSON API and
     /// its document, the sitemap and robots.txt, the speaker photos, the error pages, the health checks, the first-run setup,
     /// the invitation page, and the Identity pages for signing in and resetting a password. The
     /// Identity pages that the app does not offer return 404 but stay anonymous, so that they do
@@ -45,6 +46,10 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
         "{conference}/schedule.json",
         "sitemap.xml",
         "robots.txt",
+        "{conference}/agenda",
+        "{conference}/agenda/feeds",
+        "{conference}/agenda/feeds/{token}",
+        "{conference}/agenda/{token}.ics",
         "api",
         "api/{**path}",
         "api/openapi.json",

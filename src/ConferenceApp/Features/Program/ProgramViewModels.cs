@@ -104,4 +104,8 @@ public sealed record TalkPage(
     Placement Placement,
     string? SampleNote,
     string? Track = null,
-    string? Language = null);
+    string? Language = null)
+{
+    /// <summary>The talk's database id in the release, which its star's key "talk-{id}" names.</summary>
+    public int Id { get; init; }
+}

@@ -116,7 +116,7 @@ public sealed class SnapshotPages
 
         var session = talk.SessionId is { } sessionId ? _sessions.GetValueOrDefault(sessionId) : null;
         return new TalkPage(Header, talk.Slug, talk.Title, talk.Abstract, People(talk.Speakers), SessionTitleOf(talk.SessionId),
-            PlacementOf(talk.SessionId), talk.SampleNote, session?.Track, session?.Language);
+            PlacementOf(talk.SessionId), talk.SampleNote, session?.Track, session?.Language) { Id = talk.Id };
     }
 
     // Items across all rooms come first, then rooms in their set order.

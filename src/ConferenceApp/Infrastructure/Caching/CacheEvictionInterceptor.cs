@@ -22,8 +22,10 @@ namespace ConferenceApp.Infrastructure.Caching;
 internal sealed class CacheEvictionInterceptor(IOutputCacheStore store, CacheGenerations generations, ILogger<CacheEvictionInterceptor> logger)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    // Rows that never appear on a public page, so changing them keeps the cache.
-    private static readonly HashSet<Type> Unpublished = [typeof(AuditEntry), typeof(ImportUpload), typeof(OutboxMessage), typeof(SpeakerInvitation)];
+    // Rows that never appear on a public page, so changing them keeps the cache. A personal
+    // agenda changes with every star of a subscribed attendee and shows only in its own feed.
+    private static readonly HashSet<Type> Unpublished =
+        [typeof(AuditEntry), typeof(ImportUpload), typeof(OutboxMessage), typeof(SpeakerInvitation), typeof(PersonalAgenda)];
 
     /// <summary>How long after a commit the shared cache's entries of the changed conferences are evicted a second time.</summary>
     public static readonly TimeSpan SharedEvictionRepeatDelay = TimeSpan.FromSeconds(2);

@@ -21,8 +21,8 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
     // Where a request keeps its tag's eviction counter from the moment it started.
     private static readonly object StartGenerationKey = new();
 
-    /// <summary>The query parameters that public responses read: the API's paging. A new one must be listed here to be cached per value.</summary>
-    private static readonly string[] VariedQueryKeys = ["page", "pageSize", "view", "day", "track", "room", "kind", "lang", "q"];
+    /// <summary>The query parameters that public responses read: the API's paging, the program page's layout, day, filters and search, and the agenda page's items. A new one must be listed here to be cached per value.</summary>
+    private static readonly string[] VariedQueryKeys = ["page", "pageSize", "view", "day", "track", "room", "kind", "lang", "q", "items"];
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -32,6 +32,9 @@ public sealed class RateLimitOptions
     /// <summary>Speaker photo uploads by one signed-in user, organizer or speaker.</summary>
     public FixedWindowLimit PhotoUploadPerUser { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
 
+    /// <summary>New private calendar feeds of starred items, created from one client address.</summary>
+    public FixedWindowLimit AgendaFeedPerClient { get; set; } = new() { PermitLimit = 20, WindowSeconds = 3600 };
+
     /// <summary>Returns the limits by their configuration names, for validation and the log.</summary>
     public IEnumerable<(string Name, FixedWindowLimit Limit)> All()
     {
@@ -42,6 +45,7 @@ public sealed class RateLimitOptions
         yield return (nameof(InvitationPerClient), InvitationPerClient);
         yield return (nameof(ImportPerUser), ImportPerUser);
         yield return (nameof(PhotoUploadPerUser), PhotoUploadPerUser);
+        yield return (nameof(AgendaFeedPerClient), AgendaFeedPerClient);
     }
 }
 

@@ -17,6 +17,9 @@ public enum RateLimitGroup
 
     /// <summary>Speaker photo uploads: limited per signed-in user.</summary>
     PhotoUpload,
+
+    /// <summary>The creation of a private calendar feed of starred items: limited per client address.</summary>
+    AgendaFeed,
 }
 
 /// <summary>

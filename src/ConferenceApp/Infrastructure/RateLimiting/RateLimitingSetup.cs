@@ -86,6 +86,7 @@ public static class RateLimitingSetup
             RateLimitGroup.SignIn => limits.SignInPerClient,
             RateLimitGroup.PasswordReset => limits.PasswordResetPerClient,
             RateLimitGroup.Invitation => limits.InvitationPerClient,
+            RateLimitGroup.AgendaFeed => limits.AgendaFeedPerClient,
             _ => null,
         };
 

@@ -47,7 +47,10 @@ internal static class CalendarItems
                 {
                     Categories = categories,
                 };
-                items.Add(new CalendarItem(sessionEvent, null, session.People.Select(p => p.SpeakerId).ToHashSet()));
+                items.Add(new CalendarItem(sessionEvent, null, session.People.Select(p => p.SpeakerId).ToHashSet())
+                {
+                    AgendaKeys = [AgendaItemKey.Session(session.Id)],
+                });
             }
 
             foreach (var talk in talks)
@@ -67,7 +70,10 @@ internal static class CalendarItems
                     people = people.Concat(session.People.Select(p => p.SpeakerId));
                 }
 
-                items.Add(new CalendarItem(talkEvent, talk.Id, people.ToHashSet()));
+                items.Add(new CalendarItem(talkEvent, talk.Id, people.ToHashSet())
+                {
+                    AgendaKeys = isSingleTalk ? [AgendaItemKey.Talk(talk.Id), AgendaItemKey.Session(session.Id)] : [AgendaItemKey.Talk(talk.Id)],
+                });
             }
         }
 

@@ -59,6 +59,14 @@ public sealed class ProgramCalendar
             : Calendar($"{speaker.Name} · {_release.Snapshot.Conference.Name}", _items.Where(i => i.PersonIds.Contains(speaker.Id)));
     }
 
+    /// <summary>
+    /// Returns the events of the starred items, in program order. A session key of a session that
+    /// the program shows as its single talk selects that talk's event. Keys of items that are not
+    /// on this release, or not scheduled, select nothing.
+    /// </summary>
+    public IcsCalendar Agenda(string name, IReadOnlySet<AgendaItemKey> keys) =>
+        Calendar(name, _items.Where(i => i.AgendaKeys.Any(keys.Contains)));
+
     private IcsCalendar Calendar(string name, IEnumerable<CalendarItem> items) =>
         new(ProductId, [.. items.Select(i => i.Event)]) { Name = name, TimeZone = _timeZone };
 
@@ -72,4 +80,8 @@ public sealed class ProgramCalendar
 
 /// <summary>One event of the program with the talk it shows, if any, and the people on it.</summary>
 /// <param name="PersonIds">The speakers of the talk and the people who lead the session.</param>
-internal sealed record CalendarItem(IcsEvent Event, int? TalkId, IReadOnlySet<int> PersonIds);
+internal sealed record CalendarItem(IcsEvent Event, int? TalkId, IReadOnlySet<int> PersonIds)
+{
+    /// <summary>The keys of starred items that select this event: the talk's or the session's own, and a single talk's session.</summary>
+    public IReadOnlyList<AgendaItemKey> AgendaKeys { get; init; } = [];
+}

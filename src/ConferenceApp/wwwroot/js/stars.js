@@ -1,0 +1,283 @@
+// Stars of program items, kept in this browser's localStorage per conference, and the agenda
+// page's share link and private calendar feed. The script tag carries the conference slug and
+// the interface text in data attributes, because the pages allow no inline script.
+(function () {
+    'use strict';
+
+    var script = document.currentScript;
+    var conference = script && script.dataset.conference;
+    if (!conference) {
+        return;
+    }
+
+    var starsStorageKey = 'conferenceapp:stars:' + conference;
+    var feedStorageKey = 'conferenceapp:agenda-feed:' + conference;
+    var keyPattern = /^(talk|session)-[1-9][0-9]{0,9}$/;
+    var tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+    var base = '/' + encodeURIComponent(conference) + '/agenda';
+
+    function readStars() {
+        try {
+            var stored = JSON.parse(window.localStorage.getItem(starsStorageKey) || '[]');
+            return Array.isArray(stored) ? stored.filter(function (key) { return typeof key === 'string' && keyPattern.test(key); }) : [];
+        } catch (error) {
+            return [];
+        }
+    }
+
+    function writeStars(stars) {
+        try {
+            window.localStorage.setItem(starsStorageKey, JSON.stringify(stars));
+        } catch (error) {
+            // Storage is full or turned off: the stars of this page view still show.
+        }
+    }
+
+    function readToken() {
+        var token = null;
+        try {
+            token = window.localStorage.getItem(feedStorageKey);
+        } catch (error) {
+            return null;
+        }
+
+        return token && tokenPattern.test(token) ? token : null;
+    }
+
+    function writeToken(token) {
+        try {
+            if (token) {
+                window.localStorage.setItem(feedStorageKey, token);
+            } else {
+                window.localStorage.removeItem(feedStorageKey);
+            }
+        } catch (error) {
+            // Without storage the feed cannot follow later stars; it still shows the current ones.
+        }
+    }
+
+    function agendaUrl(stars) {
+        return base + (stars.length > 0 ? '?items=' + stars.join(',') : '');
+    }
+
+    function sameItems(first, second) {
+        return first.slice().sort().join(',') === second.slice().sort().join(',');
+    }
+
+    function format(template, value) {
+        return (template || '{0}').replace('{0}', value);
+    }
+
+    // One polite live region per page announces each change of a star.
+    var liveRegion = document.createElement('div');
+    liveRegion.className = 'visually-hidden';
+    liveRegion.setAttribute('role', 'status');
+    liveRegion.setAttribute('aria-live', 'polite');
+    document.body.appendChild(liveRegion);
+
+    function announce(text) {
+        liveRegion.textContent = '';
+        window.setTimeout(function () { liveRegion.textContent = text; }, 50);
+    }
+
+    var buttons = Array.prototype.filter.call(
+        document.querySelectorAll('button.star-toggle[data-item-key]'),
+        function (button) { return keyPattern.test(button.dataset.itemKey); });
+
+    function showStars() {
+        var stars = readStars();
+        buttons.forEach(function (button) {
+            button.setAttribute('aria-pressed', stars.indexOf(button.dataset.itemKey) >= 0 ? 'true' : 'false');
+        });
+        document.querySelectorAll('a.agenda-link').forEach(function (link) {
+            link.href = agendaUrl(stars);
+        });
+    }
+
+    // The feed gets the whole list after each change; changes within half a second share one request.
+    var syncTimer = null;
+
+    function scheduleFeedUpdate() {
+        if (!readToken()) {
+            return;
+        }
+
+        window.clearTimeout(syncTimer);
+        syncTimer = window.setTimeout(updateFeed, 500);
+    }
+
+    function updateFeed() {
+        var token = readToken();
+        if (!token) {
+            return Promise.resolve();
+        }
+
+        return fetch(base + '/feeds/' + token, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ items: readStars() })
+        }).then(function (response) {
+            if (response.status === 404) {
+                // The feed was stopped elsewhere; this browser forgets its token.
+                writeToken(null);
+                agendaPage.showFeed();
+            } else if (!response.ok) {
+                agendaPage.status('feedFailed');
+            }
+        }, function () {
+            agendaPage.status('feedFailed');
+        });
+    }
+
+    function setStar(key, starred) {
+        var stars = readStars().filter(function (existing) { return existing !== key; });
+        if (starred) {
+            stars.push(key);
+        }
+
+        writeStars(stars);
+        showStars();
+        agendaPage.followStars();
+        scheduleFeedUpdate();
+    }
+
+    buttons.forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener('click', function () {
+            var starred = button.getAttribute('aria-pressed') !== 'true';
+            setStar(button.dataset.itemKey, starred);
+            var title = button.dataset.itemTitle || button.getAttribute('aria-label') || button.dataset.itemKey;
+            announce(format(starred ? script.dataset.starred : script.dataset.unstarred, title));
+        });
+    });
+
+    // Stars changed in another tab of this browser.
+    window.addEventListener('storage', function (event) {
+        if (event.key === starsStorageKey) {
+            showStars();
+        }
+    });
+
+    var agendaPage = agendaPageOf(document.querySelector('.agenda[data-items]'));
+    showStars();
+    agendaPage.start();
+
+    // The agenda page: the share notice, the share link and the feed. Without that page every method does nothing.
+    function agendaPageOf(root) {
+        var none = { start: function () {}, followStars: function () {}, showFeed: function () {}, status: function () {} };
+        if (!root) {
+            return none;
+        }
+
+        var listed = root.dataset.items ? root.dataset.items.split(',') : [];
+        var shared = root.querySelector('.agenda-shared');
+        var tools = root.querySelector('.agenda-tools');
+        var status = tools.querySelector('.feed-status');
+        var isOwn = false;
+
+        function setStatus(name) {
+            status.textContent = tools.dataset[name] || '';
+        }
+
+        function followStars() {
+            if (!isOwn) {
+                return;
+            }
+
+            var url = agendaUrl(readStars());
+            window.history.replaceState(null, '', url);
+            document.getElementById('agenda-share-url').value = new URL(url, window.location.href).href;
+        }
+
+        function showFeed() {
+            var token = readToken();
+            tools.querySelector('.feed-create').hidden = !!token;
+            tools.querySelector('.feed-active').hidden = !token;
+            if (token) {
+                var feedUrl = new URL(base + '/' + token + '.ics', window.location.href).href;
+                document.getElementById('agenda-feed-url').value = feedUrl;
+                tools.querySelector('.feed-webcal').href = feedUrl.replace(/^https?:/, 'webcal:');
+            }
+        }
+
+        function start() {
+            var stars = readStars();
+            if (listed.length === 0 && stars.length > 0 && window.location.search.indexOf('items=') < 0) {
+                // "My agenda" without a list in the address opens this browser's own list.
+                window.location.replace(agendaUrl(stars));
+                return;
+            }
+
+            isOwn = sameItems(listed, stars);
+            shared.hidden = isOwn || listed.every(function (key) { return stars.indexOf(key) >= 0; });
+            tools.hidden = !isOwn || listed.length === 0;
+            root.querySelector('.agenda-own-link').href = agendaUrl(stars);
+            followStars();
+            showFeed();
+        }
+
+        root.querySelector('.agenda-add').addEventListener('click', function () {
+            var stars = readStars();
+            var added = listed.filter(function (key) { return stars.indexOf(key) < 0; });
+            writeStars(stars.concat(added));
+            showStars();
+            scheduleFeedUpdate();
+            announce(format(script.dataset.added, String(added.length)));
+            start();
+        });
+
+        root.querySelectorAll('.agenda-copy').forEach(function (button) {
+            button.addEventListener('click', function () {
+                var input = document.getElementById(button.dataset.copyTarget);
+                input.select();
+                if (navigator.clipboard && navigator.clipboard.writeText) {
+                    navigator.clipboard.writeText(input.value).then(function () { setStatus('copied'); }, function () { setStatus('copyFailed'); });
+                } else {
+                    setStatus('copyFailed');
+                }
+            });
+        });
+
+        tools.querySelector('.feed-create').addEventListener('click', function () {
+            fetch(base + '/feeds', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ items: readStars() })
+            }).then(function (response) {
+                if (!response.ok) {
+                    throw new Error('HTTP ' + response.status);
+                }
+
+                return response.json();
+            }).then(function (created) {
+                writeToken(created.token);
+                showFeed();
+                setStatus('feedCreated');
+            }).catch(function () {
+                setStatus('feedFailed');
+            });
+        });
+
+        tools.querySelector('.feed-stop').addEventListener('click', function () {
+            var token = readToken();
+            if (!token) {
+                showFeed();
+                return;
+            }
+
+            fetch(base + '/feeds/' + token, { method: 'DELETE' }).then(function (response) {
+                if (response.ok || response.status === 404) {
+                    writeToken(null);
+                    showFeed();
+                    setStatus('feedStopped');
+                } else {
+                    setStatus('feedFailed');
+                }
+            }, function () {
+                setStatus('feedFailed');
+            });
+        });
+
+        return { start: start, followStars: followStars, showFeed: showFeed, status: setStatus };
+    }
+}());

@@ -1,0 +1,164 @@
+using ConferenceApp.BrowserTests.Support;
+using Xunit.Abstractions;
+
+namespace ConferenceApp.BrowserTests;
+
+/// <summary>Stars, the agenda page, its share link and the private calendar feed in Chromium.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class AgendaBrowserTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string Program = "/wids-tlv-2023/program";
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task Star_survives_reload(int width)
+    {
+        await using var context = await browser.NewContextAsync(width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var star = page.Locator("article.item button.star-toggle").First;
+        var key = await star.GetAttributeAsync("data-item-key");
+
+        await Assertions.Expect(star).ToBeVisibleAsync();
+        await Assertions.Expect(star).ToHaveAttributeAsync("aria-pressed", "false");
+        await star.ClickAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        await Assertions.Expect(page.Locator($"button.star-toggle[data-item-key='{key}']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator($"button.star-toggle[aria-pressed='true']")).ToHaveCountAsync(1);
+        await SaveScreenshotAsync(page, $"agenda-program-starred-{width}.png");
+    }
+
+    [Fact]
+    public async Task Keyboard_toggles_star()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var star = page.Locator("article.item button.star-toggle").First;
+        var title = await star.GetAttributeAsync("data-item-title");
+
+        await star.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+
+        await Assertions.Expect(star).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("[role=status][aria-live=polite]").Last).ToHaveTextAsync($"Starred: {title}");
+        Assert.Equal($"Star {title}", await star.GetAttributeAsync("aria-label"));
+
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(star).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(page.Locator("[role=status][aria-live=polite]").Last).ToHaveTextAsync($"Star removed: {title}");
+    }
+
+    [Fact]
+    public async Task Talk_page_star_shows_on_program()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var talkLink = page.Locator("article.item h3.item-title a").First;
+        var key = await page.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle").First.GetAttributeAsync("data-item-key");
+
+        await talkLink.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("article.talk button.star-toggle").ClickAsync();
+        await SaveScreenshotAsync(page, "agenda-talk-starred.png");
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        await Assertions.Expect(page.Locator($"button.star-toggle[data-item-key='{key}']")).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Fact]
+    public async Task Share_link_adds_stars()
+    {
+        await using var owner = await browser.NewContextAsync();
+        var ownerPage = await owner.NewPageAsync();
+        var keys = await StarAsync(ownerPage, 2);
+        await ownerPage.Locator("a.agenda-link").ClickAsync();
+        await ownerPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var shareUrl = await ownerPage.Locator("#agenda-share-url").InputValueAsync();
+
+        await using var friend = await browser.NewContextAsync(390);
+        var friendPage = await friend.NewPageAsync();
+        await friendPage.GotoAsync(shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        await Assertions.Expect(friendPage.Locator(".agenda-entry")).ToHaveCountAsync(2);
+        await Assertions.Expect(friendPage.Locator(".agenda-shared")).ToBeVisibleAsync();
+        await Assertions.Expect(friendPage.Locator(".agenda-tools")).ToBeHiddenAsync();
+        await SaveScreenshotAsync(friendPage, "agenda-shared-390.png");
+        await friendPage.Locator(".agenda-add").ClickAsync();
+        await Assertions.Expect(friendPage.Locator(".agenda-shared")).ToBeHiddenAsync();
+        await friendPage.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        foreach (var key in keys)
+        {
+            await Assertions.Expect(friendPage.Locator($"button.star-toggle[data-item-key='{key}']")).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+    }
+
+    [Fact]
+    public async Task Feed_follows_stars()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var keys = await StarAsync(page, 2);
+        await page.Locator("a.agenda-link").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await page.Locator(".feed-create").ClickAsync();
+        await Assertions.Expect(page.Locator(".feed-active")).ToBeVisibleAsync();
+        var feedUrl = await page.Locator("#agenda-feed-url").InputValueAsync();
+        await SaveScreenshotAsync(page, "agenda-subscribed-1280.png");
+
+        var first = await context.APIRequest.GetAsync(feedUrl);
+        var firstIcs = await first.TextAsync();
+        Assert.Equal(200, first.Status);
+        foreach (var key in keys)
+        {
+            Assert.Contains($"UID:{key}@", firstIcs, StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("webcal://", await page.Locator(".feed-webcal").GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        var update = page.WaitForResponseAsync(response => response.Request.Method == "PUT");
+        await page.Locator($".agenda-entry button.star-toggle[data-item-key='{keys[0]}']").ClickAsync();
+        Assert.Equal(204, (await update).Status);
+
+        var second = await (await context.APIRequest.GetAsync(feedUrl)).TextAsync();
+        Assert.DoesNotContain($"UID:{keys[0]}@", second, StringComparison.Ordinal);
+        Assert.Contains($"UID:{keys[1]}@", second, StringComparison.Ordinal);
+
+        var stop = page.WaitForResponseAsync(response => response.Request.Method == "DELETE");
+        await page.Locator(".feed-stop").ClickAsync();
+        Assert.Equal(204, (await stop).Status);
+        await Assertions.Expect(page.Locator(".feed-create")).ToBeVisibleAsync();
+        Assert.Equal(404, (await context.APIRequest.GetAsync(feedUrl)).Status);
+    }
+
+    // Stars the first talks on the program whose star is in a title with a talk link, and returns their keys.
+    private static async Task<List<string>> StarAsync(IPage page, int count)
+    {
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var stars = page.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle");
+        var keys = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var star = stars.Nth(i);
+            keys.Add((await star.GetAttributeAsync("data-item-key"))!);
+            await star.ClickAsync();
+            await Assertions.Expect(star).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+
+        return keys;
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string fileName)
+    {
+        Directory.CreateDirectory(BuildPaths.ScreenshotFolder);
+        var path = Path.Combine(BuildPaths.ScreenshotFolder, fileName);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+    }
+}
