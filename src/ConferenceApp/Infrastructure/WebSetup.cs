@@ -1,10 +1,9 @@
-using System.Globalization;
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.Localization;
 using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConferenceApp.Infrastructure;
@@ -52,7 +51,7 @@ public static class WebSetup
         services.AddConferenceRateLimits(configuration);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggedAuthorizationResultHandler>();
 
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddConferenceLocalization(configuration);
 
         services
             .AddControllersWithViews(options =>
@@ -68,18 +67,11 @@ public static class WebSetup
                 messages.SetValueIsInvalidAccessor(value => $"The value \"{value}\" is invalid here.");
             })
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 
         services.AddRazorPages();
-
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            var english = new CultureInfo("en");
-            options.DefaultRequestCulture = new RequestCulture(english);
-            options.SupportedCultures = [english];
-            options.SupportedUICultures = [english];
-        });
 
         return services;
     }
@@ -107,7 +99,7 @@ public static class WebSetup
             app.UseHsts();
         }
 
-        app.UseRequestLocalization();
+        app.UseConferenceLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
