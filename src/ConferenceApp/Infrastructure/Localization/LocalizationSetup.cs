@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 
 namespace ConferenceApp.Infrastructure.Localization;
@@ -15,6 +17,11 @@ public static class LocalizationSetup
     public static IServiceCollection AddConferenceLocalization(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Views write Hebrew letters as they are rather than as character references, which would
+        // make a translated page several times larger. Other characters outside ASCII, among them
+        // the bidirectional controls, stay encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Hebrew));
         services.AddSingleton(_ => CultureChoice.Parse(ConfiguredCultures(configuration)));
 
         // The interface language comes from the culture cookie, then from Accept-Language, then the

@@ -17,12 +17,8 @@ public static class LocalizedHtml
     /// by <paramref name="arguments"/>. An <see cref="IHtmlContent"/> argument is written as markup,
     /// any other is encoded.
     /// </summary>
-    public static IHtmlContent Html(this IStringLocalizer localizer, string key, params object?[] arguments)
-    {
-        var encodedFormat = HtmlEncoder.Default.Encode(localizer[key].Value);
-        var encodedArguments = arguments.Select(argument => argument is IHtmlContent html ? ToHtml(html) : HtmlEncoder.Default.Encode(argument?.ToString() ?? "")).ToArray();
-        return new HtmlString(string.Format(LocalizationSetup.FormattingCulture, encodedFormat, encodedArguments));
-    }
+    public static IHtmlContent Html(this IStringLocalizer localizer, string key, params object?[] arguments) =>
+        new FormattedMarkup(localizer[key].Value, arguments);
 
     /// <summary>Returns a link, for a placeholder of <see cref="Html"/>.</summary>
     public static IHtmlContent Link(string href, string text)
@@ -46,10 +42,20 @@ public static class LocalizedHtml
         return element;
     }
 
-    private static string ToHtml(IHtmlContent content)
+    // Encodes when written, with the encoder that the view itself writes with.
+    private sealed class FormattedMarkup(string format, object?[] arguments) : IHtmlContent
     {
-        using var writer = new StringWriter();
-        content.WriteTo(writer, HtmlEncoder.Default);
-        return writer.ToString();
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            var encodedArguments = arguments.Select(argument => argument is IHtmlContent html ? ToHtml(html, encoder) : encoder.Encode(argument?.ToString() ?? "")).ToArray();
+            writer.Write(string.Format(LocalizationSetup.FormattingCulture, encoder.Encode(format), encodedArguments));
+        }
+
+        private static string ToHtml(IHtmlContent content, HtmlEncoder encoder)
+        {
+            using var writer = new StringWriter();
+            content.WriteTo(writer, encoder);
+            return writer.ToString();
+        }
     }
 }
