@@ -5,6 +5,7 @@ using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace ConferenceApp.Infrastructure;
 
@@ -58,13 +59,6 @@ public static class WebSetup
             {
                 // Every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-
-                // The message appears next to its field, so it need not name the property.
-                var messages = options.ModelBindingMessageProvider;
-                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"The value \"{value}\" is invalid here.");
-                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"The value \"{value}\" is invalid here.");
-                messages.SetValueMustBeANumberAccessor(_ => "Enter a whole number.");
-                messages.SetValueIsInvalidAccessor(value => $"The value \"{value}\" is invalid here.");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -72,6 +66,18 @@ public static class WebSetup
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 
         services.AddRazorPages();
+
+        // The message appears next to its field, so it need not name the property. The localizer
+        // reads the request's language each time a message is made.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var t = factory.Create(typeof(SharedResource));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => t["The value \"{0}\" is invalid here.", value]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => t["The value \"{0}\" is invalid here.", value]);
+            messages.SetValueMustBeANumberAccessor(_ => t["Enter a whole number."]);
+            messages.SetValueIsInvalidAccessor(value => t["The value \"{0}\" is invalid here.", value]);
+        });
 
         return services;
     }

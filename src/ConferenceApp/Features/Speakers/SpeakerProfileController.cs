@@ -1,6 +1,7 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize;
+using ConferenceApp.Infrastructure.Localization;
 using ConferenceApp.Infrastructure.RateLimiting;
 using ConferenceApp.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -130,7 +131,7 @@ public sealed class SpeakerProfileController(
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field, error.Message);
+            ModelState.AddModelError(error.Field, HttpContext.InterfaceText().Translate(error));
         }
     }
 
