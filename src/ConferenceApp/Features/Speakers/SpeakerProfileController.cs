@@ -55,7 +55,7 @@ public sealed class SpeakerProfileController(
         switch (result.Outcome)
         {
             case ChangeOutcome.Saved:
-                TempData["Message"] = "Saved your profile.";
+                TempData["Message"] = HttpContext.InterfaceText()["Saved your profile."].Value;
                 return Redirect(ProfileUrl(own));
 
             case ChangeOutcome.Conflict:
