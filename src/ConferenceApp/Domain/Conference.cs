@@ -122,12 +122,12 @@ public sealed record ConferenceDetails(
 
         if (StartDate.Year is < Conference.MinYear or > Conference.MaxYear)
         {
-            errors.Add(new FieldError(nameof(StartDate), $"The first day must be in a year from {Conference.MinYear} to {Conference.MaxYear}."));
+            errors.Add(FieldError.Format(nameof(StartDate), "The first day must be in a year from {0} to {1}.", Conference.MinYear, Conference.MaxYear));
         }
 
         if (EndDate.Year is < Conference.MinYear or > Conference.MaxYear)
         {
-            errors.Add(new FieldError(nameof(EndDate), $"The last day must be in a year from {Conference.MinYear} to {Conference.MaxYear}."));
+            errors.Add(FieldError.Format(nameof(EndDate), "The last day must be in a year from {0} to {1}.", Conference.MinYear, Conference.MaxYear));
         }
         else if (EndDate < StartDate)
         {
@@ -135,7 +135,7 @@ public sealed record ConferenceDetails(
         }
         else if (EndDate.DayNumber - StartDate.DayNumber + 1 > Conference.MaxDays)
         {
-            errors.Add(new FieldError(nameof(EndDate), $"A conference can last at most {Conference.MaxDays} days."));
+            errors.Add(FieldError.Format(nameof(EndDate), "A conference can last at most {0} days.", Conference.MaxDays));
         }
 
         return errors;

@@ -16,7 +16,7 @@ public sealed class ConferenceClock
     {
         _zone = FindZone(timeZoneId)
             ?? throw new DomainValidationException(
-                new[] { new FieldError(nameof(Conference.TimeZoneId), $"The time zone \"{timeZoneId}\" is unknown.") });
+                new[] { FieldError.Format(nameof(Conference.TimeZoneId), "The time zone \"{0}\" is unknown.", timeZoneId) });
     }
 
     public string TimeZoneId => _zone.Id;

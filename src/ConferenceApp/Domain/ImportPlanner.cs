@@ -148,19 +148,19 @@ public static class ImportPlanner
             Text.Check(errors, "Name", "The room name", name, Text.NameMaxLength, required: true);
             if (rows.Any(r => r.Key == room.SourceKey))
             {
-                errors.Add(new FieldError("SourceKey", $"The room id {room.SourceKey} appears more than once in the file."));
+                errors.Add(FieldError.Format("SourceKey", "The room id {0} appears more than once in the file.", room.SourceKey));
             }
 
             var match = draft.FirstOrDefault(d => d.SourceKey == room.SourceKey)
                 ?? draft.FirstOrDefault(d => d.SourceKey is null && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
             if (errors.Count == 0 && match is not null && !claimed.Add(match.Id))
             {
-                errors.Add(new FieldError("Name", $"Another room of the file already matches the room {match.Name}."));
+                errors.Add(FieldError.Format("Name", "Another room of the file already matches the room {0}.", match.Name));
             }
 
             if (errors.Count == 0 && draft.Any(d => d != match && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(new FieldError("Name", $"The conference already has another room named {name}, which came from a different source."));
+                errors.Add(FieldError.Format("Name", "The conference already has another room named {0}, which came from a different source.", name));
             }
 
             if (errors.Count > 0)
@@ -203,12 +203,12 @@ public static class ImportPlanner
             Text.Check(errors, "Bio", "The bio", values.Bio, Text.LongTextMaxLength, required: false);
             if (email is not null && (email.Length > Speaker.EmailMaxLength || !email.Contains('@', StringComparison.Ordinal)))
             {
-                errors.Add(new FieldError("Email", $"the email address {email} is invalid"));
+                errors.Add(FieldError.Format("Email", "the email address {0} is invalid", email));
             }
 
             if (!keys.Add(speaker.SourceKey))
             {
-                errors.Add(new FieldError("SourceKey", $"The speaker id {speaker.SourceKey} appears more than once in the file."));
+                errors.Add(FieldError.Format("SourceKey", "The speaker id {0} appears more than once in the file.", speaker.SourceKey));
             }
 
             // Matched by the id in the file, else by the address an earlier import stored.
@@ -216,7 +216,7 @@ public static class ImportPlanner
                 ?? (email is null ? null : draftByEmail.GetValueOrDefault(email));
             if (errors.Count == 0 && match is not null && !claimed.Add(match.Id))
             {
-                errors.Add(new FieldError("Email", $"another person of the file already matches the speaker {match.Name}"));
+                errors.Add(FieldError.Format("Email", "another person of the file already matches the speaker {0}", match.Name));
             }
 
             if (errors.Count > 0)
@@ -256,26 +256,26 @@ public static class ImportPlanner
 
         if (item.Duration <= TimeSpan.Zero || item.Duration > TimeSlot.MaxLength)
         {
-            errors.Add(new FieldError("Duration", $"the duration {Hours(item.Duration)} must be more than 0 and at most 24 hours"));
+            errors.Add(FieldError.Format("Duration", "the duration {0} must be more than 0 and at most 24 hours", Hours(item.Duration)));
         }
 
         var start = context.Clock.ToLocal(item.Start);
         var day = DateOnly.FromDateTime(start);
         if (day < context.Draft.StartDate || day > context.Draft.EndDate)
         {
-            errors.Add(new FieldError("Start", $"it starts on {day:yyyy-MM-dd} in {context.Draft.TimeZoneId}, which is not one of the conference's days ({context.Draft.StartDate:yyyy-MM-dd} to {context.Draft.EndDate:yyyy-MM-dd})"));
+            errors.Add(FieldError.Format("Start", "it starts on {0:yyyy-MM-dd} in {1}, which is not one of the conference's days ({2:yyyy-MM-dd} to {3:yyyy-MM-dd})", day, context.Draft.TimeZoneId, context.Draft.StartDate, context.Draft.EndDate));
         }
 
         if (item.RoomKey is { } roomKey && context.Rooms.GetValueOrDefault(roomKey) is not { Action: not ImportAction.Rejected })
         {
-            errors.Add(new FieldError("Room", $"its room {roomKey} is missing from the file or was rejected"));
+            errors.Add(FieldError.Format("Room", "its room {0} is missing from the file or was rejected", roomKey));
         }
 
         foreach (var speakerKey in item.SpeakerKeys)
         {
             if (context.Speakers.GetValueOrDefault(speakerKey) is not { Action: not ImportAction.Rejected })
             {
-                errors.Add(new FieldError("Speakers", $"its person {speakerKey} is missing from the file or was rejected"));
+                errors.Add(FieldError.Format("Speakers", "its person {0} is missing from the file or was rejected", speakerKey));
             }
         }
 

@@ -19,7 +19,7 @@ public static class ImportSource
         var cleaned = Text.Clean(sourceKey);
         if (cleaned is { Length: > KeyMaxLength })
         {
-            throw new DomainValidationException([new FieldError("SourceKey", $"The id in the imported file must be at most {KeyMaxLength} characters long; it has {cleaned.Length}.")]);
+            throw new DomainValidationException([FieldError.Format("SourceKey", "The id in the imported file must be at most {0} characters long; it has {1}.", KeyMaxLength, cleaned.Length)]);
         }
 
         return cleaned;

@@ -51,7 +51,7 @@ internal static class Participants
         var duplicate = people.GroupBy(p => p.Speaker.Id != 0 ? (object)p.Speaker.Id : p.Speaker).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            errors.Add(new FieldError(field, $"{duplicate.First().Speaker.Name} is listed more than once."));
+            errors.Add(FieldError.Format(field, "{0} is listed more than once.", duplicate.First().Speaker.Name));
         }
 
         foreach (var person in people)

@@ -23,7 +23,7 @@ public static class ReleaseNames
         var taken = existingNames.FirstOrDefault(existing => Normalize(existing) == Normalize(cleanedName));
         if (taken is not null)
         {
-            errors.Add(new FieldError(nameof(Release.Name), $"A release named \"{taken}\" already exists; choose another version name."));
+            errors.Add(FieldError.Format(nameof(Release.Name), "A release named \"{0}\" already exists; choose another version name.", taken));
         }
 
         return errors;

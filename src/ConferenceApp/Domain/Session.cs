@@ -60,7 +60,7 @@ public sealed class Session : ConferenceEntity, IImported
         Text.Check(errors, nameof(Description), "Description", cleanedDescription, Text.LongTextMaxLength, required: false);
         if (!Enum.IsDefined(kind))
         {
-            errors.Add(new FieldError(nameof(Kind), $"The kind {(int)kind} is unknown."));
+            errors.Add(FieldError.Format(nameof(Kind), "The kind {0} is unknown.", (int)kind));
         }
 
         DomainValidationException.ThrowIfAny(errors);

@@ -50,7 +50,7 @@ public sealed class Speaker : ConferenceEntity, IImported
         var cleaned = Text.Clean(email)?.ToLowerInvariant();
         if (cleaned is not null && (cleaned.Length > EmailMaxLength || !cleaned.Contains('@', StringComparison.Ordinal)))
         {
-            throw new DomainValidationException([new FieldError(nameof(Email), $"The email address \"{cleaned}\" is invalid; it needs an @ and at most {EmailMaxLength} characters.")]);
+            throw new DomainValidationException([FieldError.Format(nameof(Email), "The email address \"{0}\" is invalid; it needs an @ and at most {1} characters.", cleaned, EmailMaxLength)]);
         }
 
         Email = cleaned;

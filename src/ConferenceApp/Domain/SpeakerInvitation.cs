@@ -60,7 +60,7 @@ public sealed class SpeakerInvitation : ConferenceEntity
         }
         else if (!IsEmailAddress(cleaned))
         {
-            errors.Add(new FieldError(nameof(Email), $"\"{cleaned}\" is not a valid email address."));
+            errors.Add(FieldError.Format(nameof(Email), "\"{0}\" is not a valid email address.", cleaned));
         }
 
         if (lifetime <= TimeSpan.Zero)

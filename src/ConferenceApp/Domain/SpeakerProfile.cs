@@ -53,11 +53,11 @@ public sealed record SpeakerLinks(string? Website, string? LinkedIn, string? Git
 
         if (value.Length > MaxLength)
         {
-            errors.Add(new FieldError(field, $"The {label} link must be at most {MaxLength} characters long."));
+            errors.Add(FieldError.Format(field, "The {0} link must be at most {1} characters long.", label, MaxLength));
         }
         else if (!IsWebUrl(value))
         {
-            errors.Add(new FieldError(field, $"The {label} link must be a full address starting with https:// or http://, such as https://example.org/you."));
+            errors.Add(FieldError.Format(field, "The {0} link must be a full address starting with https:// or http://, such as https://example.org/you.", label));
         }
     }
 

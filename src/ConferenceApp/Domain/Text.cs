@@ -71,7 +71,7 @@ public static class Text
         {
             if (required)
             {
-                errors.Add(new FieldError(field, $"{label} is required."));
+                errors.Add(FieldError.Format(field, "{0} is required.", label));
             }
 
             return;
@@ -79,7 +79,7 @@ public static class Text
 
         if (value.Length > maxLength)
         {
-            errors.Add(new FieldError(field, $"{label} must be at most {maxLength} characters long; it has {value.Length}."));
+            errors.Add(FieldError.Format(field, "{0} must be at most {1} characters long; it has {2}.", label, maxLength, value.Length));
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class TimeSlot : ConferenceEntity
 
         if (end <= start)
         {
-            errors.Add(new FieldError(nameof(End), $"The end ({end:HH:mm}) must be after the start ({start:HH:mm})."));
+            errors.Add(FieldError.Format(nameof(End), "The end ({0:HH:mm}) must be after the start ({1:HH:mm}).", end, start));
         }
         else if (end - start > MaxLength)
         {

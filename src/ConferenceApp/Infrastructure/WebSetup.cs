@@ -1,11 +1,11 @@
-using System.Globalization;
 using ConferenceApp.Data;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.Localization;
 using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace ConferenceApp.Infrastructure;
 
@@ -52,33 +52,31 @@ public static class WebSetup
         services.AddConferenceRateLimits(configuration);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggedAuthorizationResultHandler>();
 
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddConferenceLocalization(configuration);
 
         services
             .AddControllersWithViews(options =>
             {
                 // Every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-
-                // The message appears next to its field, so it need not name the property.
-                var messages = options.ModelBindingMessageProvider;
-                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"The value \"{value}\" is invalid here.");
-                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"The value \"{value}\" is invalid here.");
-                messages.SetValueMustBeANumberAccessor(_ => "Enter a whole number.");
-                messages.SetValueIsInvalidAccessor(value => $"The value \"{value}\" is invalid here.");
             })
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 
         services.AddRazorPages();
 
-        services.Configure<RequestLocalizationOptions>(options =>
+        // The message appears next to its field, so it need not name the property. The localizer
+        // reads the request's language each time a message is made.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
         {
-            var english = new CultureInfo("en");
-            options.DefaultRequestCulture = new RequestCulture(english);
-            options.SupportedCultures = [english];
-            options.SupportedUICultures = [english];
+            var t = factory.Create(typeof(SharedResource));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => t["The value \"{0}\" is invalid here.", value]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => t["The value \"{0}\" is invalid here.", value]);
+            messages.SetValueMustBeANumberAccessor(_ => t["Enter a whole number."]);
+            messages.SetValueIsInvalidAccessor(value => t["The value \"{0}\" is invalid here.", value]);
         });
 
         return services;
@@ -107,7 +105,7 @@ public static class WebSetup
             app.UseHsts();
         }
 
-        app.UseRequestLocalization();
+        app.UseConferenceLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

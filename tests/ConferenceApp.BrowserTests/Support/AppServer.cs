@@ -121,6 +121,8 @@ public sealed class AppServer : IAsyncDisposable
         info.Environment["ConnectionStrings__DefaultConnection"] = $"Data Source={Path.Combine(_folder, "conference.db")}";
         info.Environment["DemoData__LoadIntoEmptyDatabase"] = "true";
         info.Environment["Email__PickupFolder"] = MailFolder;
+        // Hebrew as a second language lets the tests reach the right-to-left layout and the chooser.
+        info.Environment["Localization__SupportedCultures"] = "en,he";
 
         // The tests share one server and sign in far more often than people do. The limits stay
         // on with high values; the integration tests check the limits themselves.

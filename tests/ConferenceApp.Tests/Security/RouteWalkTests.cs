@@ -25,7 +25,7 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
     /// Route templates that anyone may request. They are the program, the agenda page and the
     /// private feeds of starred items (which need their token), the exports, the JSON API and
     /// its document, the sitemap and robots.txt, the speaker photos, the error pages, the health checks, the first-run setup,
-    /// the invitation page, and the Identity pages for signing in and resetting a password. The
+    /// the invitation page, the language chooser, and the Identity pages for signing in and resetting a password. The
     /// Identity pages that the app does not offer return 404 but stay anonymous, so that they do
     /// not reveal that an account exists.
     /// </summary>
@@ -64,6 +64,7 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
         "api/conferences/{conference}/sessions/{id}",
         "photos/{speakerId:int}/{hash:regex(^[0-9a-f]{{16}}$)}/{size:int}.jpg",
         "error/{statusCode:int}",
+        "culture",
         "health/live",
         "health/ready",
         "setup",

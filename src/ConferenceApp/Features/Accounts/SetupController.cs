@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ConferenceApp.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ public sealed class SetupController(
         if (!setup.Accepts(form.Token))
         {
             logger.LogWarning("First-run setup rejected an invalid token");
-            ModelState.AddModelError(nameof(SetupForm.Token), "The setup token is invalid. Copy it from the line \"No organizer account exists\" in the app's log.");
+            ModelState.AddModelError(nameof(SetupForm.Token), HttpContext.InterfaceText()["The setup token is invalid. Copy it from the line \"No organizer account exists\" in the app's log."]);
         }
 
         if (!ModelState.IsValid)
@@ -70,7 +71,7 @@ public sealed class SetupController(
         var user = await signIn.UserManager.FindByEmailAsync(form.Email.Trim());
         await signIn.SignInAsync(user!, isPersistent: false);
         logger.LogInformation("First-run setup created the organizer account for {Email}", form.Email);
-        TempData["Message"] = "Your organizer account is ready.";
+        TempData["Message"] = HttpContext.InterfaceText()["Your organizer account is ready."].Value;
         return LocalRedirect("/organize");
     }
 

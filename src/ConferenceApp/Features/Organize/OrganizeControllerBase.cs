@@ -1,5 +1,6 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Organize.Conflicts;
+using ConferenceApp.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConferenceApp.Features.Organize;
@@ -130,7 +131,7 @@ public abstract class OrganizeControllerBase : Controller
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field, error.Message);
+            ModelState.AddModelError(error.Field, HttpContext.InterfaceText().Translate(error));
         }
     }
 

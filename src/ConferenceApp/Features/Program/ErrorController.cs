@@ -4,6 +4,7 @@ using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace ConferenceApp.Features.Program;
 
@@ -70,15 +71,21 @@ public sealed record ErrorPage(int StatusCode, string RequestId, bool ImportUplo
     public int? RetryAfterSeconds { get; init; }
 
     /// <summary>The wait before a retry in words, rounded up to whole minutes from two minutes on: "45 seconds", "3 minutes".</summary>
-    public string RetryAfterText => RetryAfterSeconds switch
+    public string RetryAfterText(IStringLocalizer t) => RetryAfterSeconds switch
     {
-        null => "a few minutes",
-        1 => "1 second",
-        < 120 and var seconds => $"{seconds} seconds",
-        var seconds => $"{(seconds + 59) / 60} minutes",
+        null => t["a few minutes"],
+        1 => t["1 second"],
+        < 120 and var seconds => t["{0} seconds", seconds],
+        var seconds => t["{0} minutes", (seconds + 59) / 60],
     };
 
-    public string Title => StatusCode switch
+    /// <summary>The title in English, as the JSON API's problem details give it.</summary>
+    public string Title => KnownTitle ?? $"Error {StatusCode}";
+
+    /// <summary>The title in the request's language, for the error page.</summary>
+    public string LocalizedTitle(IStringLocalizer t) => KnownTitle is { } known ? t[known] : t["Error {0}", StatusCode];
+
+    private string? KnownTitle => StatusCode switch
     {
         404 => "Page not found",
         403 => "Access denied",
@@ -87,6 +94,6 @@ public sealed record ErrorPage(int StatusCode, string RequestId, bool ImportUplo
         413 => "File too large",
         429 => "Too many requests",
         _ when StatusCode >= 500 => "Something went wrong",
-        _ => $"Error {StatusCode}",
+        _ => null,
     };
 }

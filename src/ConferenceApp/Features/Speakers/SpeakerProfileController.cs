@@ -1,6 +1,7 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize;
+using ConferenceApp.Infrastructure.Localization;
 using ConferenceApp.Infrastructure.RateLimiting;
 using ConferenceApp.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -54,7 +55,7 @@ public sealed class SpeakerProfileController(
         switch (result.Outcome)
         {
             case ChangeOutcome.Saved:
-                TempData["Message"] = "Saved your profile.";
+                TempData["Message"] = HttpContext.InterfaceText()["Saved your profile."].Value;
                 return Redirect(ProfileUrl(own));
 
             case ChangeOutcome.Conflict:
@@ -130,7 +131,7 @@ public sealed class SpeakerProfileController(
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field, error.Message);
+            ModelState.AddModelError(error.Field, HttpContext.InterfaceText().Translate(error));
         }
     }
 

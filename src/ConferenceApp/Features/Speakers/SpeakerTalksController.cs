@@ -1,5 +1,6 @@
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize;
+using ConferenceApp.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -71,7 +72,7 @@ public sealed class SpeakerTalksController(SpeakerAccess access, SpeakerAreaQuer
             case ChangeOutcome.Invalid:
                 foreach (var error in result.Errors)
                 {
-                    ModelState.AddModelError(error.Field, error.Message);
+                    ModelState.AddModelError(error.Field, HttpContext.InterfaceText().Translate(error));
                 }
 
                 return View(form);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -44,6 +45,10 @@ internal sealed class PublicCachePolicy(IOptions<PublicCacheOptions> options, Ca
         // ?utm=… or an odd header, reuse the entry, so a visitor cannot fill the cache with copies.
         context.CacheVaryByRules.QueryKeys = VariedQueryKeys;
         context.CacheVaryByRules.VaryByValues["encoding"] = PublicCache.SelectedEncoding(request.Headers.AcceptEncoding);
+
+        // The request localization middleware has already chosen the interface language, from the
+        // culture cookie or Accept-Language, so each language gets its own entries.
+        context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
 
         var tag = http.GetRouteValue("conference") is string slug ? PublicCache.ConferenceTag(slug) : PublicCache.ConferenceListTag;
         context.Tags.Add(tag);

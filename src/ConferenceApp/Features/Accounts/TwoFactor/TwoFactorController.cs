@@ -1,5 +1,6 @@
 using System.Text;
 using ConferenceApp.Domain;
+using ConferenceApp.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public sealed class TwoFactorController(
         var user = await CurrentUserAsync();
         if (await users.GetTwoFactorEnabledAsync(user))
         {
-            TempData["Message"] = "Two-factor sign-in is already on. To move it to another app, reset the key first.";
+            TempData["Message"] = HttpContext.InterfaceText()["Two-factor sign-in is already on. To move it to another app, reset the key first."].Value;
             return Redirect(TwoFactorPaths.Index);
         }
 
@@ -68,7 +69,7 @@ public sealed class TwoFactorController(
         }
 
         await signIn.RefreshSignInAsync(user);
-        TempData["Message"] = "Two-factor sign-in is on. From now on, signing in asks for a code from your authenticator app.";
+        TempData["Message"] = HttpContext.InterfaceText()["Two-factor sign-in is on. From now on, signing in asks for a code from your authenticator app."].Value;
         TempData[NewCodesKey] = string.Join('\n', result.RecoveryCodes!);
         return Redirect(TwoFactorPaths.RecoveryCodes);
     }
@@ -78,7 +79,7 @@ public sealed class TwoFactorController(
     {
         if (TempData[NewCodesKey] is not string joined)
         {
-            TempData["Message"] = "Recovery codes are shown only once, right after they are made. Make new ones if you have lost them.";
+            TempData["Message"] = HttpContext.InterfaceText()["Recovery codes are shown only once, right after they are made. Make new ones if you have lost them."].Value;
             return Redirect(TwoFactorPaths.Index);
         }
 
@@ -94,11 +95,11 @@ public sealed class TwoFactorController(
         var codes = await operations.RegenerateRecoveryCodesAsync(user, cancellationToken);
         if (codes is null)
         {
-            TempData["Message"] = "Two-factor sign-in is off, so there are no recovery codes to replace. Set it up first.";
+            TempData["Message"] = HttpContext.InterfaceText()["Two-factor sign-in is off, so there are no recovery codes to replace. Set it up first."].Value;
             return Redirect(TwoFactorPaths.Index);
         }
 
-        TempData["Message"] = "New recovery codes are ready. The old ones no longer work.";
+        TempData["Message"] = HttpContext.InterfaceText()["New recovery codes are ready. The old ones no longer work."].Value;
         TempData[NewCodesKey] = string.Join('\n', codes);
         return Redirect(TwoFactorPaths.RecoveryCodes);
     }
@@ -109,7 +110,7 @@ public sealed class TwoFactorController(
         var user = await CurrentUserAsync();
         if (await IsRequiredForAsync(user))
         {
-            TempData["Message"] = "This site requires two-factor sign-in for organizers, so it cannot be turned off. To use another app, reset the key.";
+            TempData["Message"] = HttpContext.InterfaceText()["This site requires two-factor sign-in for organizers, so it cannot be turned off. To use another app, reset the key."].Value;
             return Redirect(TwoFactorPaths.Index);
         }
 
@@ -119,7 +120,7 @@ public sealed class TwoFactorController(
             await signIn.RefreshSignInAsync(user);
         }
 
-        TempData["Message"] = "Two-factor sign-in is off. Signing in asks only for your password.";
+        TempData["Message"] = HttpContext.InterfaceText()["Two-factor sign-in is off. Signing in asks only for your password."].Value;
         return Redirect(TwoFactorPaths.Index);
     }
 
@@ -130,7 +131,7 @@ public sealed class TwoFactorController(
         await operations.ResetKeyAsync(user, cancellationToken);
         await signIn.RefreshSignInAsync(user);
 
-        TempData["Message"] = "The old key no longer works, and two-factor sign-in is off until you add the new key to your app.";
+        TempData["Message"] = HttpContext.InterfaceText()["The old key no longer works, and two-factor sign-in is off until you add the new key to your app."].Value;
         return Redirect(TwoFactorPaths.Setup);
     }
 

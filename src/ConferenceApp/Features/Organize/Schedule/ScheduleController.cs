@@ -1,6 +1,7 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
 using ConferenceApp.Features.Organize.Conflicts;
+using ConferenceApp.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -101,7 +102,7 @@ public sealed class ScheduleController(OrganizeQueries organize, ScheduleQueries
         // After a rejected move the grid itself shows the current order, so it is the page to return to, with the reason.
         if (result.Outcome == ChangeOutcome.Saved)
         {
-            TempData["Message"] = "Moved the talk.";
+            TempData["Message"] = HttpContext.InterfaceText()["Moved the talk."].Value;
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.Localization;
 using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -111,14 +112,16 @@ public sealed class LoginModel(
         }
 
         var minutes = lockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : 1;
-        ModelState.AddModelError(string.Empty,
-            $"This account is locked after too many failed sign-in attempts. Try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}, or set a new password with the \"Forgot your password?\" link below.");
+        var message = minutes == 1
+            ? "This account is locked after too many failed sign-in attempts. Try again in {0} minute, or set a new password with the \"Forgot your password?\" link below."
+            : "This account is locked after too many failed sign-in attempts. Try again in {0} minutes, or set a new password with the \"Forgot your password?\" link below.";
+        ModelState.AddModelError(string.Empty, HttpContext.InterfaceText()[message, minutes]);
         return Page();
     }
 
     private PageResult Incorrect()
     {
-        ModelState.AddModelError(string.Empty, IncorrectMessage);
+        ModelState.AddModelError(string.Empty, HttpContext.InterfaceText()[IncorrectMessage]);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using ConferenceApp.Domain;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.Localization;
 using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -52,7 +53,7 @@ public sealed class LoginWith2faModel(SignInManager<IdentityUser> signInManager,
         var code = TwoFactorCodes.NormalizeAuthenticatorCode(Code);
         if (code is null)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code that your authenticator app shows for this site.");
+            ModelState.AddModelError(nameof(Code), HttpContext.InterfaceText()["Enter the 6-digit code that your authenticator app shows for this site."]);
             return Page();
         }
 
@@ -66,19 +67,19 @@ public sealed class LoginWith2faModel(SignInManager<IdentityUser> signInManager,
         if (result.IsLockedOut || await signInManager.UserManager.IsLockedOutAsync(user))
         {
             logger.LogWarning("Rejected an authenticator code for account {UserId}: the account is locked out", user.Id);
-            ModelState.AddModelError(string.Empty, "Too many failed attempts. The account is locked for 15 minutes; try again later.");
+            ModelState.AddModelError(string.Empty, HttpContext.InterfaceText()["Too many failed attempts. The account is locked for 15 minutes; try again later."]);
             return Page();
         }
 
         logger.LogWarning("Rejected an invalid authenticator code for account {UserId}", user.Id);
-        ModelState.AddModelError(nameof(Code), "The code is not valid. Enter the code that the app shows now, because each code works for only about 30 seconds.");
+        ModelState.AddModelError(nameof(Code), HttpContext.InterfaceText()["The code is not valid. Enter the code that the app shows now, because each code works for only about 30 seconds."]);
         return Page();
     }
 
     // Identity keeps the account that passed the password step in a cookie for 5 minutes.
     private RedirectResult PasswordStepExpired()
     {
-        TempData["Message"] = "Your sign-in took too long. Enter your email and password again.";
+        TempData["Message"] = HttpContext.InterfaceText()["Your sign-in took too long. Enter your email and password again."].Value;
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? $"{TwoFactorLogin.LoginPage}?returnUrl={Uri.EscapeDataString(ReturnUrl!)}" : TwoFactorLogin.LoginPage);
     }
 }

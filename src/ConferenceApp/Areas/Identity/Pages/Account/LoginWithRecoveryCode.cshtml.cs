@@ -1,6 +1,7 @@
 using ConferenceApp.Features.Accounts;
-using ConferenceApp.Infrastructure.RateLimiting;
 using ConferenceApp.Features.Accounts.TwoFactor;
+using ConferenceApp.Infrastructure.Localization;
+using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public sealed class LoginWithRecoveryCodeModel(
 
         if (string.IsNullOrWhiteSpace(RecoveryCode))
         {
-            ModelState.AddModelError(nameof(RecoveryCode), "Enter one of the recovery codes you saved when you set up two-factor sign-in.");
+            ModelState.AddModelError(nameof(RecoveryCode), HttpContext.InterfaceText()["Enter one of the recovery codes you saved when you set up two-factor sign-in."]);
             return Page();
         }
 
@@ -67,17 +68,17 @@ public sealed class LoginWithRecoveryCodeModel(
 
         if (outcome.Result.IsLockedOut)
         {
-            ModelState.AddModelError(string.Empty, "Too many failed attempts. The account is locked for 15 minutes; try again later.");
+            ModelState.AddModelError(string.Empty, HttpContext.InterfaceText()["Too many failed attempts. The account is locked for 15 minutes; try again later."]);
             return Page();
         }
 
-        ModelState.AddModelError(nameof(RecoveryCode), "That recovery code is not valid or has been used already. Check it and try again, or use another one.");
+        ModelState.AddModelError(nameof(RecoveryCode), HttpContext.InterfaceText()["That recovery code is not valid or has been used already. Check it and try again, or use another one."]);
         return Page();
     }
 
     private RedirectResult PasswordStepExpired()
     {
-        TempData["Message"] = "Your sign-in took too long. Enter your email and password again.";
+        TempData["Message"] = HttpContext.InterfaceText()["Your sign-in took too long. Enter your email and password again."].Value;
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? $"{TwoFactorLogin.LoginPage}?returnUrl={Uri.EscapeDataString(ReturnUrl!)}" : TwoFactorLogin.LoginPage);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using ConferenceApp.Features.Accounts;
+using ConferenceApp.Infrastructure.Localization;
 using ConferenceApp.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -54,7 +55,7 @@ public sealed class ResetPasswordModel(UserManager<IdentityUser> users, ILogger<
         if (user is null)
         {
             logger.LogWarning("Rejected a password reset for an email without an account, email hash {EmailHash}", EmailHash.Of(email));
-            ModelState.AddModelError(string.Empty, InvalidLinkMessage);
+            ModelState.AddModelError(string.Empty, HttpContext.InterfaceText()[InvalidLinkMessage]);
             return Page();
         }
 
@@ -62,7 +63,7 @@ public sealed class ResetPasswordModel(UserManager<IdentityUser> users, ILogger<
         if (!result.Succeeded)
         {
             logger.LogWarning("Rejected a password reset for user {UserId}: {ErrorCodes}", user.Id, string.Join(", ", result.Errors.Select(e => e.Code)));
-            ModelState.AddModelError(string.Empty, InvalidLinkMessage);
+            ModelState.AddModelError(string.Empty, HttpContext.InterfaceText()[InvalidLinkMessage]);
             return Page();
         }
 
