@@ -78,6 +78,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/wids-tlv-2023/program", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        // The filters and sample notes are folded; opened, their controls join the tab order too.
+        await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
 
         var focusable = await page.EvaluateAsync<string[]>(FocusableElementsScript);
         var reached = new HashSet<string>(StringComparer.Ordinal);
