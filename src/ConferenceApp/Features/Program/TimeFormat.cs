@@ -43,9 +43,7 @@ public static class TimeFormat
     /// </summary>
     public static string Zone(string zoneId, DateTimeOffset at)
     {
-        var offset = at.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        var utc = "UTC" + sign + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        var utc = Utc(at.Offset);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
             return $"{zoneId}, {utc}";
@@ -54,6 +52,45 @@ public static class TimeFormat
         var name = zone.IsDaylightSavingTime(at) ? zone.DaylightName : zone.StandardName;
         return string.IsNullOrWhiteSpace(name) || name == zoneId ? $"{zoneId}, {utc}" : $"{name} ({zoneId}, {utc})";
     }
+
+    /// <summary>
+    /// Returns the zone label for items that start at <paramref name="starts"/>. When they all
+    /// share one UTC offset it is <see cref="Zone(string, DateTimeOffset)"/> at the first of them.
+    /// When the program crosses a daylight-saving change it names each offset from the day it
+    /// begins, such as "Europe/Berlin, UTC+01:00, from Sun 29 Mar UTC+02:00", because one offset
+    /// would be wrong for part of the program. <paramref name="fallback"/> is used without starts.
+    /// </summary>
+    public static string Zone(string zoneId, IReadOnlyList<DateTimeOffset> starts, DateTimeOffset fallback)
+    {
+        if (starts.Count == 0)
+        {
+            return Zone(zoneId, fallback);
+        }
+
+        var ordered = starts.OrderBy(s => s.UtcDateTime).ToList();
+        var changes = new List<DateTimeOffset> { ordered[0] };
+        foreach (var start in ordered.Skip(1))
+        {
+            if (start.Offset != changes[^1].Offset)
+            {
+                changes.Add(start);
+            }
+        }
+
+        if (changes.Count == 1)
+        {
+            return Zone(zoneId, ordered[0]);
+        }
+
+        var parts = changes.Select((change, index) => index == 0
+            ? Utc(change.Offset)
+            : $"from {ShortDay(DateOnly.FromDateTime(change.DateTime))} {Utc(change.Offset)}");
+        return $"{zoneId}, {string.Join(", ", parts)}";
+    }
+
+    // "UTC+02:00"; the hours and minutes of the offset with its sign.
+    private static string Utc(TimeSpan offset) =>
+        "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Returns "Thu 9 Mar", the short form of a day for the day switcher.</summary>
     public static string ShortDay(DateOnly day) => day.ToString("ddd d MMM", English);
