@@ -37,7 +37,7 @@ public sealed class AttendeePagesBrowserTests(BrowserFixture browser, ITestOutpu
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await SaveScreenshotAsync(page, "program-print.png");
 
-        foreach (var hidden in new[] { "body > header", "body > footer", ".exports" })
+        foreach (var hidden in new[] { "body > header", "body > footer", ".exports", ".program-filter", ".program-navs", ".star-toggle" })
         {
             Assert.False(await page.Locator(hidden).First.IsVisibleAsync(), $"{hidden} is visible in print.");
         }
