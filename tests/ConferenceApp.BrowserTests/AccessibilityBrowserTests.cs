@@ -24,6 +24,11 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
         ("program", "/wids-tlv-2023/program", null),
         ("program-filtered", "/wids-tlv-2023/program?day=2023-03-09&kind=talk", null),
         ("program-day", "/wids-tlv-2023/program?day=2023-03-09", null),
+        ("program-list", "/wids-tlv-2023/program?view=list", null),
+        ("program-grid", "/wids-tlv-2023/program?view=grid", null),
+        ("program-search", "/wids-tlv-2023/program?q=data", null),
+        ("agenda", "/wids-tlv-2023/agenda?items=talk-3,talk-4", null),
+        ("agenda-empty", "/wids-tlv-2023/agenda", null),
         ("speakers", "/wids-tlv-2023/speakers", null),
         ("speaker", "/wids-tlv-2023/speakers/almog-gueta", null),
         ("talk", "/wids-tlv-2023/talks/knowledge-is-a-region-in-weight-space", null),
@@ -33,6 +38,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
         ("api", "/api", null),
         ("program-he", "/wids-tlv-2023/program", "he"),
         ("speaker-he", "/wids-tlv-2023/speakers/almog-gueta", "he"),
+        ("talk-he", "/wids-tlv-2023/talks/knowledge-is-a-region-in-weight-space", "he"),
+        ("agenda-he", "/wids-tlv-2023/agenda?items=talk-3,talk-4", "he"),
     ];
 
     [Theory]
