@@ -183,6 +183,23 @@ public sealed class LanguageTests(BilingualApp bilingual) : IClassFixture<Biling
         Assert.Equal("rtl", page.Document.DocumentElement.GetAttribute("dir"));
     }
 
+    [Fact]
+    public async Task Hebrew_labels_talk_speaker_and_changes()
+    {
+        var client = bilingual.App.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("he");
+
+        var talk = await client.GetPageAsync("/wids-tlv-2023/talks/data-challenges-in-recommender-systems-research");
+        var host = await client.GetPageAsync("/wids-tlv-2023/speakers/lily-ben-ami");
+        var speaker = await client.GetPageAsync("/wids-tlv-2023/speakers/bracha-shapira");
+        var changes = await client.GetPageAsync("/wids-tlv-2023/changes");
+
+        Assert.Equal("הוספה ללוח השנה (\u200e.ics)", talk.Texts(".calendar-link a").Single());
+        Assert.Equal("בתוכנית", host.Texts("#sessions-heading").Single());
+        Assert.Equal("הרצאה", speaker.Texts("#talks-heading").Single());
+        Assert.Contains(changes.Texts(".change-group li"), line => line.EndsWith("· כל האולמות", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> StylesheetsOf(HtmlPage page) =>
         page.Document.QuerySelectorAll("link[rel=stylesheet]").Select(link => link.GetAttribute("href") ?? "");
 

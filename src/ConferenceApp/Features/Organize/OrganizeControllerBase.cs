@@ -45,7 +45,7 @@ public abstract class OrganizeControllerBase : Controller
 
                 // The stored values replace the posted ones, so the form must not echo the post.
                 ModelState.Clear();
-                ModelState.AddModelError("", ChangeMessages.Conflict(noun));
+                ModelState.AddModelError("", ItemSentences.Conflict(HttpContext.InterfaceText(), noun));
                 return View(viewName, current);
 
             default:
@@ -85,7 +85,7 @@ public abstract class OrganizeControllerBase : Controller
         ModelState.Clear();
         if (result.Outcome == ChangeOutcome.Conflict)
         {
-            ModelState.AddModelError("", ChangeMessages.DeleteConflict(noun));
+            ModelState.AddModelError("", ItemSentences.DeleteConflict(HttpContext.InterfaceText(), noun));
         }
 
         AddFieldErrors(result.Errors);

@@ -29,8 +29,8 @@ public sealed record ReleaseChangeList(IReadOnlyList<ChangeGroup> Groups)
         return new ReleaseChangeList(groups);
     }
 
-    /// <summary>Returns "Thu 9 Mar 2023, 09:30–09:50 · Main hall", with "all rooms" for an item without a room, or null.</summary>
-    public static string? Describe(ItemPlacement? placement)
+    /// <summary>Returns the day, times and room of <paramref name="placement"/>, or null when it is null.</summary>
+    public static PlacementText? Describe(ItemPlacement? placement)
     {
         if (placement is null)
         {
@@ -39,7 +39,7 @@ public sealed record ReleaseChangeList(IReadOnlyList<ChangeGroup> Groups)
 
         var day = DateOnly.FromDateTime(placement.Start).ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"));
         var time = $"{TimeFormat.Clock(placement.Start)}–{TimeFormat.Clock(placement.End)}{TimeFormat.NextDayMark(placement.Start, placement.End)}";
-        return $"{day}, {time} · {placement.RoomName ?? "all rooms"}";
+        return new PlacementText($"{day}, {time}", placement.RoomName);
     }
 
     /// <summary>Returns the talk id of a "talk:{id}" key, or null for a session key.</summary>
@@ -62,4 +62,15 @@ public sealed record ChangeGroup(ReleaseChangeKind Kind, IReadOnlyList<ChangeLin
 }
 
 /// <summary>One change as text: <see cref="Before"/> and <see cref="After"/> describe the placements; <see cref="Url"/> links a talk that is public now.</summary>
-public sealed record ChangeLine(ReleaseChangeKind Kind, string Title, string? OldTitle, string? Before, string? After, string? Url);
+public sealed record ChangeLine(ReleaseChangeKind Kind, string Title, string? OldTitle, PlacementText? Before, PlacementText? After, string? Url);
+
+/// <summary>
+/// Where an item of a release is: <see cref="When"/> is "Thu 9 Mar 2023, 09:30–09:50", and
+/// <see cref="RoomName"/> is null for an item across all rooms. Views add the room in the
+/// visitor's language.
+/// </summary>
+public sealed record PlacementText(string When, string? RoomName)
+{
+    /// <summary>Returns the English text that the Atom feed writes, such as "Thu 9 Mar 2023, 09:30–09:50 · all rooms".</summary>
+    public override string ToString() => $"{When} · {RoomName ?? "all rooms"}";
+}

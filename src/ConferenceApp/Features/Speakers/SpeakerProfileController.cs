@@ -67,7 +67,7 @@ public sealed class SpeakerProfileController(
 
                 // The stored values replace the posted ones, so the form must not echo the post.
                 ModelState.Clear();
-                ModelState.AddModelError("", ChangeMessages.Conflict("profile"));
+                ModelState.AddModelError("", ItemSentences.Conflict(HttpContext.InterfaceText(), "profile"));
                 return View(current);
 
             case ChangeOutcome.Invalid:

@@ -66,7 +66,7 @@ public sealed class SpeakerTalksController(SpeakerAccess access, SpeakerAreaQuer
 
                 // The stored values replace the posted ones, so the form must not echo the post.
                 ModelState.Clear();
-                ModelState.AddModelError("", ChangeMessages.Conflict("talk"));
+                ModelState.AddModelError("", ItemSentences.Conflict(HttpContext.InterfaceText(), "talk"));
                 return View(current);
 
             case ChangeOutcome.Invalid:

@@ -29,6 +29,15 @@ public static class LocalizedHtml
         return link;
     }
 
+    /// <summary>Returns a link around markup, such as a &lt;code&gt; element, for a placeholder of <see cref="Html"/>.</summary>
+    public static IHtmlContent Link(string href, IHtmlContent content)
+    {
+        var link = new TagBuilder("a");
+        link.Attributes["href"] = href;
+        link.InnerHtml.AppendHtml(content);
+        return link;
+    }
+
     /// <summary>Returns an element with text content, such as &lt;code&gt;, for a placeholder of <see cref="Html"/>.</summary>
     public static IHtmlContent Element(string tagName, string text, string? cssClass = null)
     {
@@ -40,6 +49,15 @@ public static class LocalizedHtml
 
         element.InnerHtml.Append(text);
         return element;
+    }
+
+    /// <summary>Returns a &lt;time&gt; element with its machine-readable <paramref name="datetime"/>, for a placeholder of <see cref="Html"/>.</summary>
+    public static IHtmlContent Time(string datetime, string text)
+    {
+        var time = new TagBuilder("time");
+        time.Attributes["datetime"] = datetime;
+        time.InnerHtml.Append(text);
+        return time;
     }
 
     // Encodes when written, with the encoder that the view itself writes with.

@@ -35,12 +35,19 @@
       .then(function (html) {
         // A slower, older response must not replace a newer preview.
         if (request === latest) {
-          target.innerHTML = html || '<p class="text-body-secondary small mb-0">The bio is empty.</p>';
+          if (html) {
+            target.innerHTML = html;
+          } else {
+            var empty = document.createElement('p');
+            empty.className = 'text-body-secondary small mb-0';
+            empty.textContent = textarea.getAttribute('data-text-empty');
+            target.replaceChildren(empty);
+          }
         }
       })
       .catch(function () {
         if (request === latest) {
-          target.textContent = 'The preview could not be loaded. Use the "Preview bio" button instead.';
+          target.textContent = textarea.getAttribute('data-text-failed');
         }
       });
   }

@@ -13,7 +13,7 @@
     button.classList.remove("d-none");
     button.addEventListener("click", function () {
         navigator.clipboard.writeText(button.getAttribute("data-codes") + "\n").then(
-            function () { status.textContent = "Copied."; },
-            function () { status.textContent = "Copying failed. Select the codes and copy them, or download the file."; });
+            function () { status.textContent = button.getAttribute("data-text-copied"); },
+            function () { status.textContent = button.getAttribute("data-text-failed"); });
     });
 })();

@@ -57,12 +57,13 @@ public sealed class LoginWithRecoveryCodeModel(
         var outcome = await operations.SignInWithRecoveryCodeAsync(user, RecoveryCode, cancellationToken);
         if (outcome.Result.Succeeded)
         {
-            TempData["Message"] = outcome.CodesLeft switch
+            var text = HttpContext.InterfaceText();
+            TempData["Message"] = (outcome.CodesLeft switch
             {
-                0 => "You signed in with your last recovery code. Make new ones now under Two-factor sign-in, in your account.",
-                1 => "You signed in with a recovery code, which no longer works. You have 1 recovery code left.",
-                _ => $"You signed in with a recovery code, which no longer works. You have {outcome.CodesLeft} recovery codes left.",
-            };
+                0 => text["You signed in with your last recovery code. Make new ones now under Two-factor sign-in, in your account."],
+                1 => text["You signed in with a recovery code, which no longer works. You have 1 recovery code left."],
+                _ => text["You signed in with a recovery code, which no longer works. You have {0} recovery codes left.", outcome.CodesLeft],
+            }).Value;
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await AccountHome.ForAsync(signInManager.UserManager, user));
         }
 
