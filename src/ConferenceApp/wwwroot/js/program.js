@@ -161,18 +161,36 @@
     }
 
     var label = zoneLine.querySelector('.zone-label');
-    var conferenceLabel = label.textContent;
+    // The server's label, whose zone name sits in a <bdi> so that it keeps its order on right-to-left pages.
+    var conferenceLabel = Array.prototype.slice.call(label.childNodes);
     var language = document.documentElement.lang || undefined;
     var clock = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: viewerZone });
     var isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: viewerZone });
     var shortDay = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: viewerZone });
 
-    button.textContent = zoneLine.getAttribute('data-text-show-own').replace('{0}', viewerZone);
+    // Writes a text with "{0}" into an element, the zone name isolated in a <bdi> as the server does.
+    function writeWithZone(element, text, zone) {
+      var at = text.indexOf('{0}');
+      var name = document.createElement('bdi');
+      name.textContent = zone;
+      element.textContent = '';
+      if (at < 0) {
+        element.append(text);
+        return;
+      }
+      element.append(text.slice(0, at), name, text.slice(at + 3));
+    }
+
+    writeWithZone(button, zoneLine.getAttribute('data-text-show-own'), viewerZone);
     button.hidden = false;
 
     function apply(own) {
       button.setAttribute('aria-pressed', own ? 'true' : 'false');
-      label.textContent = own ? zoneLine.getAttribute('data-text-viewer').replace('{0}', viewerZone) : conferenceLabel;
+      if (own) {
+        writeWithZone(label, zoneLine.getAttribute('data-text-viewer'), viewerZone);
+      } else {
+        label.replaceChildren.apply(label, conferenceLabel);
+      }
       program.classList.toggle('viewer-zone', own);
 
       var times = program.querySelectorAll('.slot-time time[datetime]');
