@@ -135,7 +135,7 @@ public sealed class ProgramQueryTests(AppFactory app) : IClassFixture<AppFactory
         var page = await GetAsync("");
 
         var label = page.Document.QuerySelector("#program-zone .zone-label")!.TextContent;
-        Assert.Contains("Asia/Jerusalem, UTC+02:00", label, StringComparison.Ordinal);
+        Assert.Equal("Times in Asia/Jerusalem (UTC+02:00)", label);
         Assert.Equal("Asia/Jerusalem", page.Document.QuerySelector("#program-zone")!.GetAttribute("data-zone"));
     }
 

@@ -37,27 +37,18 @@ public static class TimeFormat
     }
 
     /// <summary>
-    /// Returns the zone's name with its IANA id and UTC offset at <paramref name="at"/>, such as
-    /// "Israel Standard Time (Asia/Jerusalem, UTC+02:00)". The name comes from the system's time
-    /// zone data, and only the id and offset are given when it has none.
+    /// Returns the zone's IANA id with its UTC offset at <paramref name="at"/>, such as
+    /// "Asia/Jerusalem (UTC+02:00)". The system's display names of zones are not used: on Linux
+    /// .NET reads them once, in the interface language of the first request, and keeps them for
+    /// the process, so an English page could show a Hebrew name.
     /// </summary>
-    public static string Zone(string zoneId, DateTimeOffset at)
-    {
-        var utc = Utc(at.Offset);
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
-        {
-            return $"{zoneId}, {utc}";
-        }
-
-        var name = zone.IsDaylightSavingTime(at) ? zone.DaylightName : zone.StandardName;
-        return string.IsNullOrWhiteSpace(name) || name == zoneId ? $"{zoneId}, {utc}" : $"{name} ({zoneId}, {utc})";
-    }
+    public static string Zone(string zoneId, DateTimeOffset at) => $"{zoneId} ({Utc(at.Offset)})";
 
     /// <summary>
     /// Returns the zone label for items that start at <paramref name="starts"/>. When they all
     /// share one UTC offset it is <see cref="Zone(string, DateTimeOffset)"/> at the first of them.
     /// When the program crosses a daylight-saving change it names each offset from the day it
-    /// begins, such as "Europe/Berlin, UTC+01:00, from Sun 29 Mar UTC+02:00", because one offset
+    /// begins, such as "Europe/Berlin (UTC+01:00, from Sun 29 Mar UTC+02:00)", because one offset
     /// would be wrong for part of the program. <paramref name="fallback"/> is used without starts.
     /// </summary>
     public static string Zone(string zoneId, IReadOnlyList<DateTimeOffset> starts, DateTimeOffset fallback)
@@ -85,7 +76,7 @@ public static class TimeFormat
         var parts = changes.Select((change, index) => index == 0
             ? Utc(change.Offset)
             : $"from {ShortDay(DateOnly.FromDateTime(change.DateTime))} {Utc(change.Offset)}");
-        return $"{zoneId}, {string.Join(", ", parts)}";
+        return $"{zoneId} ({string.Join(", ", parts)})";
     }
 
     // "UTC+02:00"; the hours and minutes of the offset with its sign.
