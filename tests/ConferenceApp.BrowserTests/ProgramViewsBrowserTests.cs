@@ -158,6 +158,8 @@ public sealed partial class ProgramViewsBrowserTests(BrowserFixture browser)
 
         await page.Locator("#program-zone .zone-toggle").ClickAsync();
         await Assertions.Expect(page.Locator(".slot-time time").First).ToHaveTextAsync("08:45");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(page.Locator("#program-zone .zone-label")).ToHaveTextAsync("Times in Asia/Jerusalem (UTC+02:00)");
     }
 
     [Fact]

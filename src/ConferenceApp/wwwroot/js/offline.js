@@ -43,8 +43,8 @@
     const language = document.documentElement.lang || undefined;
     const sameDay = saved.toDateString() === new Date().toDateString();
     const when = sameDay
-      ? saved.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" })
-      : saved.toLocaleString(language, { dateStyle: "medium", timeStyle: "short" });
+      ? saved.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      : saved.toLocaleString(language, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" });
     notice.textContent = notice.dataset.template.replace("{0}", when);
     notice.hidden = false;
   }

@@ -166,7 +166,8 @@
     var language = document.documentElement.lang || undefined;
     var clock = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: viewerZone });
     var isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: viewerZone });
-    var shortDay = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: viewerZone });
+    // Dates keep their English form in every interface language, as the server writes them ("Fri 10 Mar").
+    var shortDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: viewerZone });
 
     // Writes a text with "{0}" into an element, the zone name isolated in a <bdi> as the server does.
     function writeWithZone(element, text, zone) {
