@@ -64,6 +64,7 @@ public sealed class ProgramQueryTests(AppFactory app) : IClassFixture<AppFactory
         var page = await GetAsync("?q=juan");
 
         Assert.Equal(["Accounting Automation: Making Accounting Easier So That People Can Forget About It"], Titles(page));
+        Assert.Equal("Juan", page.Document.QuerySelector(".people a mark")!.TextContent);
     }
 
     [Fact]
