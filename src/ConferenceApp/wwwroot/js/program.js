@@ -161,7 +161,7 @@
     }
 
     var label = zoneLine.querySelector('.zone-label');
-    // The server's label, whose zone name sits in a <bdi> so that it keeps its order on right-to-left pages.
+    // The server's label, whose zone name is in a <bdi> so that it keeps its order on right-to-left pages.
     var conferenceLabel = Array.prototype.slice.call(label.childNodes);
     var language = document.documentElement.lang || undefined;
     var clock = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: viewerZone });
