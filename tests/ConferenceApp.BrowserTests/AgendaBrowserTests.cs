@@ -137,6 +137,41 @@ public sealed class AgendaBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal(404, (await context.APIRequest.GetAsync(feedUrl)).Status);
     }
 
+    // Below the md breakpoint the time is above every title, short or wrapped; from md on it is beside it.
+    [Theory]
+    [InlineData(390, true)]
+    [InlineData(1280, false)]
+    public async Task Time_sits_alike_in_every_row(int width, bool timeAbove)
+    {
+        await using var context = await browser.NewContextAsync(width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var keys = await page.Locator("article.item button.star-toggle").EvaluateAllAsync<string[]>(
+            "buttons => [...new Set(buttons.map(b => b.dataset.itemKey))].slice(0, 8)");
+
+        await page.GotoAsync($"/wids-tlv-2023/agenda?items={string.Join(',', keys)}", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await SaveScreenshotAsync(page, $"agenda-rows-{width}.png");
+        var rows = page.Locator(".agenda-entry:has(.agenda-time)");
+        var count = await rows.CountAsync();
+
+        Assert.True(count >= 5, $"The agenda lists only {count} scheduled items.");
+        for (var i = 0; i < count; i++)
+        {
+            var time = (await rows.Nth(i).Locator(".agenda-time").BoundingBoxAsync())!;
+            var title = (await rows.Nth(i).Locator("h3").BoundingBoxAsync())!;
+            var titleText = (await rows.Nth(i).Locator("h3").InnerTextAsync()).Trim();
+            if (timeAbove)
+            {
+                Assert.True(time.Y + time.Height <= title.Y + 1, $"The time of \"{titleText}\" is not above its title at {width} px.");
+            }
+            else
+            {
+                Assert.True(time.X + time.Width <= title.X + 1, $"The time of \"{titleText}\" is not beside its title at {width} px.");
+                Assert.True(time.Y < title.Y + title.Height && title.Y < time.Y + time.Height, $"The time of \"{titleText}\" is not level with its title at {width} px.");
+            }
+        }
+    }
+
     // Stars the first talks on the program whose star is in a title with a talk link, and returns their keys.
     private static async Task<List<string>> StarAsync(IPage page, int count)
     {
