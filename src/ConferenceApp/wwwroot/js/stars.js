@@ -12,6 +12,8 @@
 
     var starsStorageKey = 'conferenceapp:stars:' + conference;
     var feedStorageKey = 'conferenceapp:agenda-feed:' + conference;
+    // The list that the feed last accepted, so that a page load can send a change that never arrived.
+    var sentStorageKey = 'conferenceapp:agenda-feed-sent:' + conference;
     var keyPattern = /^(talk|session)-[1-9][0-9]{0,9}$/;
     var tokenPattern = /^[A-Za-z0-9_-]{43}$/;
     var base = '/' + encodeURIComponent(conference) + '/agenda';
@@ -44,6 +46,7 @@
         return token && tokenPattern.test(token) ? token : null;
     }
 
+    // Storing or removing a token also removes the record of the list sent to the previous feed.
     function writeToken(token) {
         try {
             if (token) {
@@ -51,10 +54,31 @@
             } else {
                 window.localStorage.removeItem(feedStorageKey);
             }
+
+            window.localStorage.removeItem(sentStorageKey);
         } catch (error) {
             // Without storage the feed cannot follow later stars; it still shows the current ones.
         }
     }
+
+    // Returns the list that the feed last accepted, or null when none is recorded.
+    function readSent() {
+        try {
+            var sent = JSON.parse(window.localStorage.getItem(sentStorageKey) || 'null');
+            return Array.isArray(sent) ? sent : null;
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function writeSent(items) {
+        try {
+            window.localStorage.setItem(sentStorageKey, JSON.stringify(items));
+        } catch (error) {
+            // Without the record, the next page load sends the list once more, which changes nothing.
+        }
+    }
+
 
     function agendaUrl(stars) {
         return base + (stars.length > 0 ? '?items=' + stars.join(',') : '');
@@ -94,7 +118,9 @@
         });
     }
 
-    // The feed gets the whole list after each change; changes within half a second share one request.
+    // The feed gets the whole list after each change; changes within half a second share one
+    // request. A change still waiting when the page is hidden or left is sent at once, and a page
+    // load sends the list when it differs from the one the feed last accepted.
     var syncTimer = null;
 
     function scheduleFeedUpdate() {
@@ -103,25 +129,51 @@
         }
 
         window.clearTimeout(syncTimer);
-        syncTimer = window.setTimeout(updateFeed, 500);
+        syncTimer = window.setTimeout(function () {
+            syncTimer = null;
+            updateFeed(false);
+        }, 500);
     }
 
-    function updateFeed() {
+    function flushFeedUpdate() {
+        if (syncTimer === null) {
+            return;
+        }
+
+        window.clearTimeout(syncTimer);
+        syncTimer = null;
+        updateFeed(true);
+    }
+
+    function catchUpFeed() {
+        var sent = readSent();
+        if (readToken() && (sent === null || !sameItems(sent, readStars()))) {
+            updateFeed(true);
+        }
+    }
+
+    // A keepalive request outlives the page, so it still arrives when the page is left or replaced.
+    // Browsers allow such a request 64 KiB of body, which is also the most that the server accepts.
+    function updateFeed(keepalive) {
         var token = readToken();
         if (!token) {
             return Promise.resolve();
         }
 
+        var items = readStars();
         return fetch(base + '/feeds/' + token, {
             method: 'PUT',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ items: readStars() })
+            body: JSON.stringify({ items: items }),
+            keepalive: keepalive
         }).then(function (response) {
-            if (response.status === 404) {
+            if (response.ok) {
+                writeSent(items);
+            } else if (response.status === 404) {
                 // The feed was stopped elsewhere; this browser forgets its token.
                 writeToken(null);
                 agendaPage.showFeed();
-            } else if (!response.ok) {
+            } else {
                 agendaPage.status('feedFailed');
             }
         }, function () {
@@ -158,8 +210,17 @@
         }
     });
 
+    // Mobile browsers may discard a hidden page without a pagehide event, so both send the waiting change.
+    window.addEventListener('pagehide', flushFeedUpdate);
+    document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'hidden') {
+            flushFeedUpdate();
+        }
+    });
+
     var agendaPage = agendaPageOf(document.querySelector('.agenda[data-items]'));
     showStars();
+    catchUpFeed();
     agendaPage.start();
 
     // The agenda page: the share notice, the share link and the feed. Without that page every method does nothing.
@@ -239,10 +300,11 @@
         });
 
         tools.querySelector('.feed-create').addEventListener('click', function () {
+            var posted = readStars();
             fetch(base + '/feeds', {
                 method: 'POST',
                 headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ items: readStars() })
+                body: JSON.stringify({ items: posted })
             }).then(function (response) {
                 if (!response.ok) {
                     throw new Error('HTTP ' + response.status);
@@ -251,6 +313,7 @@
                 return response.json();
             }).then(function (created) {
                 writeToken(created.token);
+                writeSent(posted);
                 showFeed();
                 setStatus('feedCreated');
             }).catch(function () {
