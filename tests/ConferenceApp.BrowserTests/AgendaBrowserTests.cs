@@ -137,6 +137,43 @@ public sealed class AgendaBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal(404, (await context.APIRequest.GetAsync(feedUrl)).Status);
     }
 
+    [Theory]
+    [InlineData(2, 3, "Added 2 items to your stars.")]
+    [InlineData(0, 2, "Added 1 item to your stars.")]
+    public async Task Adding_shared_items_opens_own_agenda(int friendStarIndex, int mergedCount, string message)
+    {
+        await using var owner = await browser.NewContextAsync();
+        var ownerPage = await owner.NewPageAsync();
+        var ownerKeys = await StarAsync(ownerPage, 2);
+        var shareUrl = $"/wids-tlv-2023/agenda?items={string.Join(',', ownerKeys)}";
+
+        await using var friend = await browser.NewContextAsync(390);
+        var friendPage = await friend.NewPageAsync();
+        await friendPage.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var friendStar = friendPage.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle").Nth(friendStarIndex);
+        var friendKey = (await friendStar.GetAttributeAsync("data-item-key"))!;
+        await friendStar.ClickAsync();
+        await friendPage.GotoAsync(shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(friendPage.Locator(".agenda-shared")).ToBeVisibleAsync();
+
+        await friendPage.Locator(".agenda-add").ClickAsync();
+        await friendPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var merged = ownerKeys.Append(friendKey).Distinct().ToList();
+        await Assertions.Expect(friendPage.Locator(".agenda-message[role=status]")).ToHaveTextAsync(message);
+        await Assertions.Expect(friendPage.Locator(".agenda-entry")).ToHaveCountAsync(mergedCount);
+        await Assertions.Expect(friendPage.Locator(".agenda-shared")).ToBeHiddenAsync();
+        await Assertions.Expect(friendPage.Locator(".agenda-tools")).ToBeVisibleAsync();
+        await Assertions.Expect(friendPage.Locator("h1")).ToHaveTextAsync("My agenda");
+        await SaveScreenshotAsync(friendPage, $"agenda-added-{mergedCount}-390.png");
+        var itemsInAddress = new Uri(friendPage.Url).Query.Replace("?items=", "", StringComparison.Ordinal).Split(',');
+        Assert.Equal(merged.Order(StringComparer.Ordinal), itemsInAddress.Order(StringComparer.Ordinal));
+        foreach (var key in merged)
+        {
+            await Assertions.Expect(friendPage.Locator($".agenda-entry[data-item-key='{key}']")).ToHaveCountAsync(1);
+        }
+    }
+
     [Fact]
     public async Task Feed_gets_star_set_before_leaving()
     {

@@ -14,6 +14,8 @@
     var feedStorageKey = 'conferenceapp:agenda-feed:' + conference;
     // The list that the feed last accepted, so that a page load can send a change that never arrived.
     var sentStorageKey = 'conferenceapp:agenda-feed-sent:' + conference;
+    // A message for the next agenda page of this tab, such as how many stars were just added.
+    var messageStorageKey = 'conferenceapp:agenda-message:' + conference;
     var keyPattern = /^(talk|session)-[1-9][0-9]{0,9}$/;
     var tokenPattern = /^[A-Za-z0-9_-]{43}$/;
     var base = '/' + encodeURIComponent(conference) + '/agenda';
@@ -79,6 +81,23 @@
         }
     }
 
+    function readMessage() {
+        try {
+            var message = window.sessionStorage.getItem(messageStorageKey);
+            window.sessionStorage.removeItem(messageStorageKey);
+            return message;
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function writeMessage(message) {
+        try {
+            window.sessionStorage.setItem(messageStorageKey, message);
+        } catch (error) {
+            // The next page shows no message; the stars are added all the same.
+        }
+    }
 
     function agendaUrl(stars) {
         return base + (stars.length > 0 ? '?items=' + stars.join(',') : '');
@@ -234,6 +253,7 @@
         var shared = root.querySelector('.agenda-shared');
         var tools = root.querySelector('.agenda-tools');
         var status = tools.querySelector('.feed-status');
+        var message = root.querySelector('.agenda-message');
         var isOwn = false;
 
         function setStatus(name) {
@@ -275,16 +295,31 @@
             root.querySelector('.agenda-own-link').href = agendaUrl(stars);
             followStars();
             showFeed();
+            showMessage(readMessage());
         }
 
+        // The region is in the page from the start, so that screen readers announce the text put into it.
+        function showMessage(text) {
+            if (!text) {
+                return;
+            }
+
+            window.setTimeout(function () {
+                message.classList.add('alert', 'alert-success');
+                message.textContent = text;
+            }, 50);
+        }
+
+        // The page lists only the items of its address, so the merged list opens as a new page:
+        // the visitor's own agenda, with the share link and the feed.
         root.querySelector('.agenda-add').addEventListener('click', function () {
             var stars = readStars();
             var added = listed.filter(function (key) { return stars.indexOf(key) < 0; });
-            writeStars(stars.concat(added));
-            showStars();
+            var merged = stars.concat(added);
+            writeStars(merged);
             scheduleFeedUpdate();
-            announce(format(script.dataset.added, String(added.length)));
-            start();
+            writeMessage(added.length === 1 ? script.dataset.addedOne : format(script.dataset.added, String(added.length)));
+            window.location.assign(agendaUrl(merged));
         });
 
         root.querySelectorAll('.agenda-copy').forEach(function (button) {
