@@ -137,6 +137,183 @@ public sealed class AgendaBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal(404, (await context.APIRequest.GetAsync(feedUrl)).Status);
     }
 
+    [Theory]
+    [InlineData(2, 3, "Added 2 items to your stars.")]
+    [InlineData(0, 2, "Added 1 item to your stars.")]
+    public async Task Adding_shared_items_opens_own_agenda(int friendStarIndex, int mergedCount, string message)
+    {
+        await using var owner = await browser.NewContextAsync();
+        var ownerPage = await owner.NewPageAsync();
+        var ownerKeys = await StarAsync(ownerPage, 2);
+        var shareUrl = $"/wids-tlv-2023/agenda?items={string.Join(',', ownerKeys)}";
+
+        await using var friend = await browser.NewContextAsync(390);
+        var friendPage = await friend.NewPageAsync();
+        await friendPage.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var friendStar = friendPage.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle").Nth(friendStarIndex);
+        var friendKey = (await friendStar.GetAttributeAsync("data-item-key"))!;
+        await friendStar.ClickAsync();
+        await friendPage.GotoAsync(shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(friendPage.Locator(".agenda-shared")).ToBeVisibleAsync();
+
+        await friendPage.Locator(".agenda-add").ClickAsync();
+        await friendPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var merged = ownerKeys.Append(friendKey).Distinct().ToList();
+        await Assertions.Expect(friendPage.Locator(".agenda-message[role=status]")).ToHaveTextAsync(message);
+        await Assertions.Expect(friendPage.Locator(".agenda-entry")).ToHaveCountAsync(mergedCount);
+        await Assertions.Expect(friendPage.Locator(".agenda-shared")).ToBeHiddenAsync();
+        await Assertions.Expect(friendPage.Locator(".agenda-tools")).ToBeVisibleAsync();
+        await Assertions.Expect(friendPage.Locator("h1")).ToHaveTextAsync("My agenda");
+        await SaveScreenshotAsync(friendPage, $"agenda-added-{mergedCount}-390.png");
+        var itemsInAddress = new Uri(friendPage.Url).Query.Replace("?items=", "", StringComparison.Ordinal).Split(',');
+        Assert.Equal(merged.Order(StringComparer.Ordinal), itemsInAddress.Order(StringComparer.Ordinal));
+        foreach (var key in merged)
+        {
+            await Assertions.Expect(friendPage.Locator($".agenda-entry[data-item-key='{key}']")).ToHaveCountAsync(1);
+        }
+    }
+
+    [Fact]
+    public async Task Feed_gets_star_set_before_leaving()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var feedUrl = await SubscribeAsync(page);
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var star = page.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle").Nth(1);
+        var key = (await star.GetAttributeAsync("data-item-key"))!;
+
+        await star.ClickAsync();
+        await page.GotoAsync("/wids-tlv-2023/agenda", new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        Assert.True(await FeedContainsAsync(context, feedUrl, key), $"The feed has no event of {key}, starred just before the page was left.");
+    }
+
+    // NOTE: Under Playwright 1.64 with Chromium 156, requests that a page sends during pagehide
+    // never reach the server, while plain headless Chromium sends them. So this test fires the
+    // event itself, with the page's timers stopped so that the debounced update cannot stand in.
+    [Fact]
+    public async Task Pagehide_sends_waiting_update()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var feedUrl = await SubscribeAsync(page);
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var star = page.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle").Nth(1);
+        var key = (await star.GetAttributeAsync("data-item-key"))!;
+        var pageTime = await page.EvaluateAsync<long>("() => Date.now()");
+        await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(pageTime + 1000).UtcDateTime);
+        await star.ClickAsync();
+        Assert.False(await FeedContainsAsync(context, feedUrl, key, TimeSpan.FromSeconds(1)), $"The feed has {key} while the page's timers are stopped.");
+
+        var update = page.WaitForResponseAsync(response => response.Request.Method == "PUT");
+        await page.EvaluateAsync("() => window.dispatchEvent(new PageTransitionEvent('pagehide'))");
+
+        Assert.Equal(204, (await update).Status);
+        Assert.True(await FeedContainsAsync(context, feedUrl, key), $"The feed has no event of {key} after pagehide.");
+    }
+
+    [Fact]
+    public async Task Feed_catches_up_on_load()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var feedUrl = await SubscribeAsync(page);
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var star = page.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle").Nth(1);
+        var key = (await star.GetAttributeAsync("data-item-key"))!;
+
+        // The update of this star fails as it would without a network.
+        await page.RouteAsync("**/agenda/feeds/*", route => route.AbortAsync());
+        var failed = new TaskCompletionSource();
+        page.RequestFailed += (_, request) => failed.TrySetResult();
+        await star.ClickAsync();
+        await failed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await page.UnrouteAllAsync();
+        Assert.False(await FeedContainsAsync(context, feedUrl, key, TimeSpan.Zero), $"The feed has {key} although its update failed.");
+
+        var update = page.WaitForResponseAsync(response => response.Request.Method == "PUT");
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        Assert.Equal(204, (await update).Status);
+        Assert.True(await FeedContainsAsync(context, feedUrl, key), $"The feed has no event of {key} after a page load.");
+
+        var puts = 0;
+        page.Request += (_, request) => puts += request.Method == "PUT" ? 1 : 0;
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Equal(0, puts);
+    }
+
+    // Below the md breakpoint the time is above every title, short or wrapped. From md on it is beside it.
+    [Theory]
+    [InlineData(390, true)]
+    [InlineData(1280, false)]
+    public async Task Time_sits_alike_in_every_row(int width, bool timeAbove)
+    {
+        await using var context = await browser.NewContextAsync(width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var keys = await page.Locator("article.item button.star-toggle").EvaluateAllAsync<string[]>(
+            "buttons => [...new Set(buttons.map(b => b.dataset.itemKey))].slice(0, 8)");
+
+        await page.GotoAsync($"/wids-tlv-2023/agenda?items={string.Join(',', keys)}", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await SaveScreenshotAsync(page, $"agenda-rows-{width}.png");
+        var rows = page.Locator(".agenda-entry:has(.agenda-time)");
+        var count = await rows.CountAsync();
+
+        Assert.True(count >= 5, $"The agenda lists only {count} scheduled items.");
+        for (var i = 0; i < count; i++)
+        {
+            var time = (await rows.Nth(i).Locator(".agenda-time").BoundingBoxAsync())!;
+            var title = (await rows.Nth(i).Locator("h3").BoundingBoxAsync())!;
+            var titleText = (await rows.Nth(i).Locator("h3").InnerTextAsync()).Trim();
+            if (timeAbove)
+            {
+                Assert.True(time.Y + time.Height <= title.Y + 1, $"The time of \"{titleText}\" is not above its title at {width} px.");
+            }
+            else
+            {
+                Assert.True(time.X + time.Width <= title.X + 1, $"The time of \"{titleText}\" is not beside its title at {width} px.");
+                Assert.True(time.Y < title.Y + title.Height && title.Y < time.Y + time.Height, $"The time of \"{titleText}\" is not level with its title at {width} px.");
+            }
+        }
+    }
+
+    // Stars the first talk, opens the agenda, subscribes, and returns the feed's address.
+    private static async Task<string> SubscribeAsync(IPage page)
+    {
+        await StarAsync(page, 1);
+        await page.Locator("a.agenda-link").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator(".feed-create").ClickAsync();
+        await Assertions.Expect(page.Locator(".feed-active")).ToBeVisibleAsync();
+        return await page.Locator("#agenda-feed-url").InputValueAsync();
+    }
+
+    // Reads the feed until it has an event of the key or 5 seconds (or the given wait) have passed,
+    // because an update sent while a page is left may still be on its way.
+    private static async Task<bool> FeedContainsAsync(IBrowserContext context, string feedUrl, string key, TimeSpan? wait = null)
+    {
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            var ics = await (await context.APIRequest.GetAsync(feedUrl)).TextAsync();
+            if (ics.Contains($"UID:{key}@", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     // Stars the first talks on the program whose star is in a title with a talk link, and returns their keys.
     private static async Task<List<string>> StarAsync(IPage page, int count)
     {

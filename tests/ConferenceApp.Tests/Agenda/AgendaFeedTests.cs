@@ -393,8 +393,29 @@ public sealed class AgendaFeedTests : IDisposable
 
         using var rejected = await client.PostAsJsonAsync($"/{Conference}/agenda/feeds", OneItem);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
-        Assert.NotNull(rejected.Headers.RetryAfter);
+        var problem = await AssertProblemAsync(rejected, HttpStatusCode.TooManyRequests);
+        var retryAfter = rejected.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter is not null, "The 429 response has no Retry-After in seconds.");
+        Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
+        Assert.Contains("Too many calendar feeds", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rate_limit_problem_is_hebrew()
+    {
+        using var app = new AppFactory
+        {
+            Settings = new() { ["RateLimits:AgendaFeedPerClient:PermitLimit"] = "1", ["Localization:SupportedCultures"] = "en,he" },
+        };
+        var client = app.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("he");
+        using var allowed = await client.PostAsJsonAsync($"/{Conference}/agenda/feeds", OneItem);
+        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+
+        using var rejected = await client.PostAsJsonAsync($"/{Conference}/agenda/feeds", OneItem);
+
+        var problem = await AssertProblemAsync(rejected, HttpStatusCode.TooManyRequests);
+        Assert.Equal("יותר מדי בקשות", problem.GetProperty("title").GetString());
     }
 
     private static readonly object OneItem = new { items = new[] { "talk-1" } };

@@ -67,6 +67,15 @@ public sealed class AgendaPageTests : IDisposable
     }
 
     [Fact]
+    public async Task One_invalid_entry_is_singular()
+    {
+        var page = await _client.GetPageAsync($"/{Conference}/agenda?items=talk-0");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(["1 entry of this link is not an item key or goes beyond the allowed number, and was left out."], page.Texts(".alert-warning"));
+    }
+
+    [Fact]
     public async Task Page_without_items_explains()
     {
         var page = await _client.GetPageAsync($"/{Conference}/agenda");

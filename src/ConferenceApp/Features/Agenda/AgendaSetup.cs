@@ -7,6 +7,7 @@ public static class AgendaSetup
     {
         services.AddScoped<AgendaQueries>();
         services.AddScoped<AgendaFeedOperations>();
+        services.AddAgendaFeedRateLimitProblem();
         return services;
     }
 }

@@ -12,6 +12,10 @@
 
     var starsStorageKey = 'conferenceapp:stars:' + conference;
     var feedStorageKey = 'conferenceapp:agenda-feed:' + conference;
+    // The list that the feed last accepted, so that a page load can send a change that never arrived.
+    var sentStorageKey = 'conferenceapp:agenda-feed-sent:' + conference;
+    // A message for the next agenda page of this tab, such as how many stars were just added.
+    var messageStorageKey = 'conferenceapp:agenda-message:' + conference;
     var keyPattern = /^(talk|session)-[1-9][0-9]{0,9}$/;
     var tokenPattern = /^[A-Za-z0-9_-]{43}$/;
     var base = '/' + encodeURIComponent(conference) + '/agenda';
@@ -44,6 +48,7 @@
         return token && tokenPattern.test(token) ? token : null;
     }
 
+    // Storing or removing a token also removes the record of the list sent to the previous feed.
     function writeToken(token) {
         try {
             if (token) {
@@ -51,8 +56,46 @@
             } else {
                 window.localStorage.removeItem(feedStorageKey);
             }
+
+            window.localStorage.removeItem(sentStorageKey);
         } catch (error) {
             // Without storage the feed cannot follow later stars; it still shows the current ones.
+        }
+    }
+
+    // Returns the list that the feed last accepted, or null when none is recorded.
+    function readSent() {
+        try {
+            var sent = JSON.parse(window.localStorage.getItem(sentStorageKey) || 'null');
+            return Array.isArray(sent) ? sent : null;
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function writeSent(items) {
+        try {
+            window.localStorage.setItem(sentStorageKey, JSON.stringify(items));
+        } catch (error) {
+            // Without the record, the next page load sends the list once more, which changes nothing.
+        }
+    }
+
+    function readMessage() {
+        try {
+            var message = window.sessionStorage.getItem(messageStorageKey);
+            window.sessionStorage.removeItem(messageStorageKey);
+            return message;
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function writeMessage(message) {
+        try {
+            window.sessionStorage.setItem(messageStorageKey, message);
+        } catch (error) {
+            // The next page shows no message; the stars are added all the same.
         }
     }
 
@@ -94,7 +137,9 @@
         });
     }
 
-    // The feed gets the whole list after each change; changes within half a second share one request.
+    // The feed gets the whole list after each change; changes within half a second share one
+    // request. A change still waiting when the page is hidden or left is sent at once, and a page
+    // load sends the list when it differs from the one the feed last accepted.
     var syncTimer = null;
 
     function scheduleFeedUpdate() {
@@ -103,25 +148,51 @@
         }
 
         window.clearTimeout(syncTimer);
-        syncTimer = window.setTimeout(updateFeed, 500);
+        syncTimer = window.setTimeout(function () {
+            syncTimer = null;
+            updateFeed(false);
+        }, 500);
     }
 
-    function updateFeed() {
+    function flushFeedUpdate() {
+        if (syncTimer === null) {
+            return;
+        }
+
+        window.clearTimeout(syncTimer);
+        syncTimer = null;
+        updateFeed(true);
+    }
+
+    function catchUpFeed() {
+        var sent = readSent();
+        if (readToken() && (sent === null || !sameItems(sent, readStars()))) {
+            updateFeed(true);
+        }
+    }
+
+    // A keepalive request outlives the page, so it still arrives when the page is left or replaced.
+    // Browsers allow such a request 64 KiB of body, which is also the most that the server accepts.
+    function updateFeed(keepalive) {
         var token = readToken();
         if (!token) {
             return Promise.resolve();
         }
 
+        var items = readStars();
         return fetch(base + '/feeds/' + token, {
             method: 'PUT',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ items: readStars() })
+            body: JSON.stringify({ items: items }),
+            keepalive: keepalive
         }).then(function (response) {
-            if (response.status === 404) {
+            if (response.ok) {
+                writeSent(items);
+            } else if (response.status === 404) {
                 // The feed was stopped elsewhere; this browser forgets its token.
                 writeToken(null);
                 agendaPage.showFeed();
-            } else if (!response.ok) {
+            } else {
                 agendaPage.status('feedFailed');
             }
         }, function () {
@@ -158,8 +229,17 @@
         }
     });
 
+    // Mobile browsers may discard a hidden page without a pagehide event, so both send the waiting change.
+    window.addEventListener('pagehide', flushFeedUpdate);
+    document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'hidden') {
+            flushFeedUpdate();
+        }
+    });
+
     var agendaPage = agendaPageOf(document.querySelector('.agenda[data-items]'));
     showStars();
+    catchUpFeed();
     agendaPage.start();
 
     // The agenda page: the share notice, the share link and the feed. Without that page every method does nothing.
@@ -173,6 +253,7 @@
         var shared = root.querySelector('.agenda-shared');
         var tools = root.querySelector('.agenda-tools');
         var status = tools.querySelector('.feed-status');
+        var message = root.querySelector('.agenda-message');
         var isOwn = false;
 
         function setStatus(name) {
@@ -214,16 +295,31 @@
             root.querySelector('.agenda-own-link').href = agendaUrl(stars);
             followStars();
             showFeed();
+            showMessage(readMessage());
         }
 
+        // The region is in the page from the start, so that screen readers announce the text put into it.
+        function showMessage(text) {
+            if (!text) {
+                return;
+            }
+
+            window.setTimeout(function () {
+                message.classList.add('alert', 'alert-success');
+                message.textContent = text;
+            }, 50);
+        }
+
+        // The page lists only the items of its address, so the merged list opens as a new page:
+        // the visitor's own agenda, with the share link and the feed.
         root.querySelector('.agenda-add').addEventListener('click', function () {
             var stars = readStars();
             var added = listed.filter(function (key) { return stars.indexOf(key) < 0; });
-            writeStars(stars.concat(added));
-            showStars();
+            var merged = stars.concat(added);
+            writeStars(merged);
             scheduleFeedUpdate();
-            announce(format(script.dataset.added, String(added.length)));
-            start();
+            writeMessage(added.length === 1 ? script.dataset.addedOne : format(script.dataset.added, String(added.length)));
+            window.location.assign(agendaUrl(merged));
         });
 
         root.querySelectorAll('.agenda-copy').forEach(function (button) {
@@ -239,10 +335,11 @@
         });
 
         tools.querySelector('.feed-create').addEventListener('click', function () {
+            var posted = readStars();
             fetch(base + '/feeds', {
                 method: 'POST',
                 headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ items: readStars() })
+                body: JSON.stringify({ items: posted })
             }).then(function (response) {
                 if (!response.ok) {
                     throw new Error('HTTP ' + response.status);
@@ -251,6 +348,7 @@
                 return response.json();
             }).then(function (created) {
                 writeToken(created.token);
+                writeSent(posted);
                 showFeed();
                 setStatus('feedCreated');
             }).catch(function () {
