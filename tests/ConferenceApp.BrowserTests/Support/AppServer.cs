@@ -16,7 +16,7 @@ public sealed class AppServer : IAsyncDisposable
     private static readonly string[] RateLimitNames =
     [
         "SignInPerClient", "SignInPerAccount", "PasswordResetPerClient", "PasswordResetPerAccount",
-        "InvitationPerClient", "ImportPerUser", "PhotoUploadPerUser",
+        "InvitationPerClient", "ImportPerUser", "PhotoUploadPerUser", "AgendaFeedPerClient",
     ];
 
     public const string OrganizerEmail = "organizer@example.org";
