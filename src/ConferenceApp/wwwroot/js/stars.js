@@ -189,7 +189,7 @@
             if (response.ok) {
                 writeSent(items);
             } else if (response.status === 404) {
-                // The feed was stopped elsewhere; this browser forgets its token.
+                // The feed was stopped elsewhere; this browser removes its token.
                 writeToken(null);
                 agendaPage.showFeed();
             } else {
