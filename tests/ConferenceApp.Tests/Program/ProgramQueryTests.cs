@@ -67,6 +67,16 @@ public sealed class ProgramQueryTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal("Juan", page.Document.QuerySelector(".people a mark")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("?q=Doctor's", "It’s Not Just the Doctor’s Handwriting: Challenges and Opportunities in Healthcare NLP")]
+    [InlineData("?q=Ben-Ami", "Opening words")]
+    public async Task Search_ignores_apostrophe_and_dash_forms(string query, string title)
+    {
+        var page = await GetAsync(query);
+
+        Assert.Equal([title], Titles(page));
+    }
+
     [Fact]
     public async Task Search_without_match_offers_way_back()
     {

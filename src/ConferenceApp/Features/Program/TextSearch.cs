@@ -40,6 +40,16 @@ public sealed class TextSearch
 
     public bool IsEmpty => Words.Count == 0;
 
+    /// <summary>Returns whether <paramref name="c"/> separates words of a search: white space, dashes, quotes and apostrophes of any form, and sentence punctuation.</summary>
+    /// <remarks>So "Doctor's" finds "Doctor’s" and "Ben-Ami" finds "Ben Ami". Characters such as # and + stay in words, for "C#" and "C++".</remarks>
+    private static bool IsWordBreak(char c) =>
+        char.IsWhiteSpace(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.DashPunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+        || c is '\'' or '"' or ',' or ';' or ':' or '(' or ')' or '[' or ']' or '!' or '?';
+
+    // Every character that IsWordBreak accepts in the Basic Multilingual Plane, for string.Split.
+    private static readonly char[] WordBreak = [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(IsWordBreak)];
+
     /// <summary>Returns the search for <paramref name="query"/>; null or blank text gives an empty search that matches everything.</summary>
     public static TextSearch Parse(string? query)
     {
@@ -49,7 +59,7 @@ public sealed class TextSearch
             text = text[..MaxLength].Trim();
         }
 
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        var words = text.Split(WordBreak, StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxWords)
             .ToList();
