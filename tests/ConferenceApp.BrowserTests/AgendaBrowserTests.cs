@@ -314,6 +314,41 @@ public sealed class AgendaBrowserTests(BrowserFixture browser, ITestOutputHelper
         }
     }
 
+    [Fact]
+    public async Task Starred_share_link_leads_to_own_agenda()
+    {
+        await using var context = await browser.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        var keys = await StarAsync(page, 2);
+
+        await page.GotoAsync($"/wids-tlv-2023/agenda?items={keys[0]}", new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        await Assertions.Expect(page.Locator(".agenda-shared-starred")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".agenda-shared-new")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".agenda-add")).ToBeHiddenAsync();
+        await page.Locator(".agenda-own-link").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(".agenda-entry")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".agenda-tools")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Unknown_shared_keys_are_not_starred()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Program, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var key = (await page.Locator("article.item .item-head:has(h3.item-title a) button.star-toggle").First.GetAttributeAsync("data-item-key"))!;
+
+        await page.GotoAsync($"/wids-tlv-2023/agenda?items=talk-999999,{key}", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Locator(".agenda-add").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var stars = await page.EvaluateAsync<string[]>("() => JSON.parse(localStorage.getItem('conferenceapp:stars:wids-tlv-2023'))");
+        Assert.Equal([key], stars);
+        await Assertions.Expect(page.Locator(".agenda-message[role=status]")).ToHaveTextAsync("Added 1 item to your stars.");
+    }
+
     // Stars the first talks on the program whose star is in a title with a talk link, and returns their keys.
     private static async Task<List<string>> StarAsync(IPage page, int count)
     {

@@ -250,6 +250,10 @@
         }
 
         var listed = root.dataset.items ? root.dataset.items.split(',') : [];
+        // The listed items that are on the program. Keys of a link that name nothing are never added to the stars.
+        var present = Array.prototype.map.call(root.querySelectorAll('.agenda-entry[data-item-key]'), function (entry) {
+            return entry.dataset.itemKey;
+        });
         var shared = root.querySelector('.agenda-shared');
         var tools = root.querySelector('.agenda-tools');
         var status = tools.querySelector('.feed-status');
@@ -290,7 +294,12 @@
             }
 
             isOwn = sameItems(listed, stars);
-            shared.hidden = isOwn || listed.every(function (key) { return stars.indexOf(key) >= 0; });
+            // A shared list whose items are all starred already offers only the way to the visitor's longer list.
+            var allStarred = present.every(function (key) { return stars.indexOf(key) >= 0; });
+            shared.hidden = isOwn || present.length === 0;
+            shared.querySelector('.agenda-shared-new').hidden = allStarred;
+            shared.querySelector('.agenda-shared-starred').hidden = !allStarred;
+            root.querySelector('.agenda-add').hidden = allStarred;
             tools.hidden = !isOwn || listed.length === 0;
             root.querySelector('.agenda-own-link').href = agendaUrl(stars);
             followStars();
@@ -314,7 +323,7 @@
         // the visitor's own agenda, with the share link and the feed.
         root.querySelector('.agenda-add').addEventListener('click', function () {
             var stars = readStars();
-            var added = listed.filter(function (key) { return stars.indexOf(key) < 0; });
+            var added = present.filter(function (key) { return stars.indexOf(key) < 0; });
             var merged = stars.concat(added);
             writeStars(merged);
             scheduleFeedUpdate();
