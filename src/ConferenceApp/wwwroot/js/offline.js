@@ -40,11 +40,11 @@
       return;
     }
 
-    const language = document.documentElement.lang || undefined;
+    // Dates and times keep their English form in every interface language, as on the server's pages.
     const sameDay = saved.toDateString() === new Date().toDateString();
     const when = sameDay
-      ? saved.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      : saved.toLocaleString(language, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" });
+      ? saved.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      : saved.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     notice.textContent = notice.dataset.template.replace("{0}", when);
     notice.hidden = false;
   }
