@@ -78,6 +78,15 @@ public sealed class ProgramQueryTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Control_characters_are_no_search()
+    {
+        var page = await GetAsync("?q=%00%01");
+
+        Assert.Equal(14, Titles(page).Count);
+        Assert.Null(page.Document.QuerySelector(".program-count"));
+    }
+
+    [Fact]
     public async Task Search_without_match_offers_way_back()
     {
         var page = await GetAsync("?q=zzzz-nothing&view=list");

@@ -53,7 +53,8 @@ public sealed class TextSearch
     /// <summary>Returns the search for <paramref name="query"/>; null or blank text gives an empty search that matches everything.</summary>
     public static TextSearch Parse(string? query)
     {
-        var text = (query ?? "").Trim();
+        // Control characters match anything in ICU's comparison, so they are dropped.
+        var text = new string((query ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (text.Length > MaxLength)
         {
             text = text[..MaxLength].Trim();
