@@ -276,7 +276,8 @@ public sealed class AgendaBrowserTests(BrowserFixture browser, ITestOutputHelper
             else
             {
                 Assert.True(time.X + time.Width <= title.X + 1, $"The time of \"{titleText}\" is not beside its title at {width} px.");
-                Assert.True(time.Y < title.Y + title.Height && title.Y < time.Y + time.Height, $"The time of \"{titleText}\" is not level with its title at {width} px.");
+                Assert.True(time.Y < title.Y + title.Height, $"The time of \"{titleText}\" is below its title at {width} px.");
+                Assert.True(title.Y < time.Y + time.Height, $"The time of \"{titleText}\" is above its title at {width} px.");
             }
         }
     }

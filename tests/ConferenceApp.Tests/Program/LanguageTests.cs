@@ -13,8 +13,8 @@ public sealed class BilingualApp : IDisposable
 }
 
 /// <summary>
-/// The interface language of a request: the culture cookie first, then Accept-Language, then
-/// English; the page's lang, dir and stylesheet; the chooser; and one cache entry per language.
+/// The interface language of a request, chosen by the culture cookie first, then Accept-Language,
+/// then English. Also the page's lang, dir and stylesheet, the chooser, and one cache entry per language.
 /// </summary>
 public sealed class LanguageTests(BilingualApp bilingual) : IClassFixture<BilingualApp>
 {

@@ -24,8 +24,9 @@ public sealed class RouteWalkTests(RouteWalkApp walk) : IClassFixture<RouteWalkA
     /// <summary>
     /// Route templates that anyone may request. They are the program, the agenda page and the
     /// private feeds of starred items (which need their token), the exports, the JSON API and
-    /// its document, the sitemap and robots.txt, the speaker photos, the error pages, the health checks, the first-run setup,
-    /// the invitation page, the language chooser, and the Identity pages for signing in and resetting a password. The
+    /// its document, the sitemap and robots.txt, and the speaker photos. Also public are the error
+    /// pages, the health checks, the first-run setup, the invitation page, the language chooser,
+    /// and the Identity pages for signing in and resetting a password. The
     /// Identity pages that the app does not offer return 404 but stay anonymous, so that they do
     /// not reveal that an account exists.
     /// </summary>

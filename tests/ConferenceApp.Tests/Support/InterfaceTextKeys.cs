@@ -15,9 +15,9 @@ namespace ConferenceApp.Tests.Support;
 /// The messages and display names of validation attributes are read by reflection.
 /// </summary>
 /// <remarks>
-/// The analysis is flow-insensitive: every string literal that can reach the key argument of the
-/// localizer's indexer counts as a key, even one that takes that path in no run of the app, such
-/// as a field error that a page shows untranslated. <c>string.Replace</c> on literals is computed, because
+/// The analysis is flow-insensitive. Every string literal that can reach the key argument of the
+/// localizer's indexer counts as a key, even one that takes that path in no run of the app (such
+/// as a field error that a page shows untranslated). <c>string.Replace</c> on literals is computed, because
 /// <c>FieldError</c> derives its template that way. A key that is built at run time, such as an
 /// interpolated string, is not a literal and is not listed. Values that enter from outside the
 /// assembly (a request, a database, a framework callback) are not followed either.
@@ -479,16 +479,30 @@ public static class InterfaceTextKeys
         }
 
         private static int? LocalIndex(OpCode code, long operand) =>
-            code == OpCodes.Ldloc_0 ? 0 : code == OpCodes.Ldloc_1 ? 1 : code == OpCodes.Ldloc_2 ? 2 : code == OpCodes.Ldloc_3 ? 3
-            : code == OpCodes.Ldloc_S || code == OpCodes.Ldloc ? (int)operand : null;
+            IndexOf(code, operand, [OpCodes.Ldloc_0, OpCodes.Ldloc_1, OpCodes.Ldloc_2, OpCodes.Ldloc_3], OpCodes.Ldloc_S, OpCodes.Ldloc);
 
         private static int? StoredLocalIndex(OpCode code, long operand) =>
-            code == OpCodes.Stloc_0 ? 0 : code == OpCodes.Stloc_1 ? 1 : code == OpCodes.Stloc_2 ? 2 : code == OpCodes.Stloc_3 ? 3
-            : code == OpCodes.Stloc_S || code == OpCodes.Stloc ? (int)operand : null;
+            IndexOf(code, operand, [OpCodes.Stloc_0, OpCodes.Stloc_1, OpCodes.Stloc_2, OpCodes.Stloc_3], OpCodes.Stloc_S, OpCodes.Stloc);
 
         private static int? ArgumentIndex(OpCode code, long operand) =>
-            code == OpCodes.Ldarg_0 ? 0 : code == OpCodes.Ldarg_1 ? 1 : code == OpCodes.Ldarg_2 ? 2 : code == OpCodes.Ldarg_3 ? 3
-            : code == OpCodes.Ldarg_S || code == OpCodes.Ldarg ? (int)operand : null;
+            IndexOf(code, operand, [OpCodes.Ldarg_0, OpCodes.Ldarg_1, OpCodes.Ldarg_2, OpCodes.Ldarg_3], OpCodes.Ldarg_S, OpCodes.Ldarg);
+
+        // Returns the index that one of a family of opcodes names: built into the four short forms, or in the operand of the other two.
+        private static int? IndexOf(OpCode code, long operand, OpCode[] shortForms, OpCode withByte, OpCode withInt)
+        {
+            var builtIn = Array.IndexOf(shortForms, code);
+            if (builtIn >= 0)
+            {
+                return builtIn;
+            }
+
+            if (code == withByte || code == withInt)
+            {
+                return (int)operand;
+            }
+
+            return null;
+        }
 
         private static int PopCount(StackBehaviour behaviour) => behaviour switch
         {

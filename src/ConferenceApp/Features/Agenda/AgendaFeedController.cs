@@ -17,7 +17,7 @@ namespace ConferenceApp.Features.Agenda;
 /// <summary>
 /// The private calendar feed of an attendee's starred items. The browser creates a feed with a
 /// POST, which returns its token, and sends the whole list again with a PUT after each change of
-/// its stars; a DELETE stops the feed. The feed itself, <c>/{conference}/agenda/{token}.ics</c>,
+/// its stars. A DELETE stops the feed. The feed itself, <c>/{conference}/agenda/{token}.ics</c>,
 /// is written from the latest release on every request, so it follows both new releases and
 /// new stars. Whoever knows the token may read and change the feed; anyone else gets 404.
 /// </summary>
@@ -215,5 +215,5 @@ public sealed class AgendaFeedController(
     }
 }
 
-/// <summary>The answer to a new feed: its token, which the browser keeps to change the feed, and its addresses.</summary>
+/// <summary>The response to a new feed: its token, which the browser keeps to change the feed, and its addresses.</summary>
 public sealed record CreatedFeed(string Token, string FeedUrl, string WebcalUrl);

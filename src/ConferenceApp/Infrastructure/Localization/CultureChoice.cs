@@ -23,7 +23,7 @@ public sealed class CultureChoice
     /// <summary>The supported cultures, the default first.</summary>
     public IReadOnlyList<CultureInfo> Cultures { get; }
 
-    /// <summary>The culture a request gets when it asks for none that is supported.</summary>
+    /// <summary>The culture a request gets when it requests none that is supported.</summary>
     public CultureInfo Default => Cultures[0];
 
     /// <summary>Whether visitors have a choice, which is when the language chooser appears.</summary>
@@ -31,7 +31,7 @@ public sealed class CultureChoice
 
     /// <summary>
     /// Parses the configured value: names separated by commas or semicolons, each a culture that
-    /// .NET knows, without repeats. An empty or missing value means English only.
+    /// .NET supports, without repeats. An empty or missing value means English only.
     /// </summary>
     /// <exception cref="FormatException">A name is not a known culture, or a culture is listed twice; the message names the key and the value.</exception>
     public static CultureChoice Parse(string? configured)
@@ -84,7 +84,7 @@ public sealed class CultureChoice
     }
 
     // .NET with ICU accepts any well-formed tag and makes up a culture for it, so a name counts
-    // only when it is in the list of cultures that ICU knows.
+    // only when it is in the list of cultures that ICU provides.
     private static readonly Lazy<Dictionary<string, CultureInfo>> AllCultures = new(() =>
         CultureInfo.GetCultures(CultureTypes.AllCultures)
             .Where(c => !string.IsNullOrEmpty(c.Name))

@@ -13,8 +13,8 @@ namespace ConferenceApp.Infrastructure.RateLimiting;
 /// Registers ASP.NET Core's rate limiter with the app's limits. One global limiter chains three
 /// partitioned ones (per client address, per email, per signed-in user). Each looks at the
 /// <see cref="RateLimitedAttribute"/> of the request's endpoint and lets every other request pass.
-/// A rejected request gets 429 with Retry-After, and the error page in the site's layout; the
-/// agenda feed endpoints answer JSON, so <c>AgendaFeedRateLimit</c> writes problem details there instead.
+/// A rejected request gets 429 with Retry-After, and the error page in the site's layout. The
+/// agenda feed endpoints return JSON, so <c>AgendaFeedRateLimit</c> writes problem details there instead.
 /// </summary>
 public static class RateLimitingSetup
 {

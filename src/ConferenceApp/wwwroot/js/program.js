@@ -137,7 +137,7 @@
       showDay(section.getAttribute('data-day'));
     }
 
-    // In the list layout the slot has a box of its own and starts with the time; in the grid
+    // In the list layout the slot has a box of its own and starts with the time. In the grid
     // layout it has none (display: contents), so the item itself is scrolled to.
     if (scroll && !window.location.hash && !section.hidden) {
       var slot = target.closest('.slot');
