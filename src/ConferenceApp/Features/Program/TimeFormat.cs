@@ -29,6 +29,10 @@ public static class TimeFormat
             : $"{start.ToString("d MMMM yyyy", English)} – {end.ToString("d MMMM yyyy", English)}";
     }
 
+    /// <summary>Returns how many days after <paramref name="start"/>'s date <paramref name="end"/> falls, 0 on the same date.</summary>
+    public static int DaysLater(DateTime start, DateTime end) =>
+        Math.Max(0, DateOnly.FromDateTime(end).DayNumber - DateOnly.FromDateTime(start).DayNumber);
+
     /// <summary>Returns " (+1 day)" when <paramref name="end"/> falls on a later day than <paramref name="start"/>, else "".</summary>
     public static string NextDayMark(DateTime start, DateTime end)
     {
