@@ -21,7 +21,7 @@ public static class AgendaItemList
     /// <summary>
     /// Checks a posted list and returns its keys without repeats, in the order given. Throws
     /// <see cref="DomainValidationException"/> naming each invalid entry (at most five) when any
-    /// entry is not a key, or when the list holds more than <paramref name="maxCount"/> keys.
+    /// entry is not a key, or when the list contains more than <paramref name="maxCount"/> keys.
     /// </summary>
     public static IReadOnlyList<AgendaItemKey> Validate(IReadOnlyList<string?> entries, int maxCount)
     {

@@ -7,7 +7,7 @@ namespace ConferenceApp.Domain;
 /// </summary>
 public static class LanguageTag
 {
-    /// <summary>The length RFC 5646 section 4.4.1 asks implementations to accept at least.</summary>
+    /// <summary>The length RFC 5646 section 4.4.1 requires implementations to accept at least.</summary>
     public const int MaxLength = 35;
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace ConferenceApp.Domain;
 
 /// <summary>
 /// An attendee's starred items of one conference, stored so that a private calendar feed can
-/// list them. No account owns it: whoever holds the token reads, replaces or deletes it. Only
+/// list them. No account owns it: a request with the token reads, replaces or deletes it. Only
 /// the SHA-256 of the token is stored, so the table does not reveal the feed addresses.
 /// </summary>
 public sealed class PersonalAgenda

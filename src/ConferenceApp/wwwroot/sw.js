@@ -1,6 +1,6 @@
 // The service worker of the public pages, registered by js/offline.js with the site's root as
-// its scope. Every public page and file it handles is fetched from the network first and saved; when
-// the network fails or the server returns an error, the saved copy is served instead.
+// its scope. Every public page and file it handles is fetched from the network first and saved.
+// When the network fails or the server returns an error, the saved copy is served instead.
 // Organizer, speaker, account and API addresses and every request other than GET pass through
 // untouched, and so does any response marked no-store or private (pages of a signed-in account).
 "use strict";

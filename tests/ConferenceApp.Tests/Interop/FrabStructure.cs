@@ -8,9 +8,9 @@ using ConferenceApp.Domain;
 namespace ConferenceApp.Tests.Interop;
 
 /// <summary>
-/// Checks the structure of frab schedule exports, XML and JSON. The rules follow what the c3voc
+/// Checks the structure of frab schedule exports, XML and JSON. The rules follow the c3voc
 /// schedule schemas (github.com/voc/schedule, validator/xsd/schedule.xml.xsd and
-/// validator/json/schema.json) require of the fields this app writes: element and property
+/// validator/json/schema.json) for the fields this app writes. They cover element and property
 /// names, the XSD's order, required and forbidden fields, value formats and the uniqueness of
 /// ids, guids, slugs and day indexes. They add checks the schemas cannot state: day indexes
 /// count from 1, every event lies inside its day, and counts and names agree. Each method returns

@@ -19,7 +19,7 @@ namespace ConferenceApp.Features.Agenda;
 /// POST, which returns its token, and sends the whole list again with a PUT after each change of
 /// its stars. A DELETE stops the feed. The feed itself, <c>/{conference}/agenda/{token}.ics</c>,
 /// is written from the latest release on every request, so it follows both new releases and
-/// new stars. Whoever knows the token may read and change the feed; anyone else gets 404.
+/// new stars. A request with the token may read and change the feed, and any other gets 404.
 /// </summary>
 /// <remarks>
 /// The responses are never put in the shared output cache: the feed carries no cache policy and

@@ -15,7 +15,7 @@ public enum AgendaFeedOutcome
     /// <summary>The conference has no release, so there is nothing to star yet.</summary>
     NotPublished,
 
-    /// <summary>The posted list broke a rule; <see cref="AgendaFeedResult.Errors"/> says which.</summary>
+    /// <summary>The posted list broke a rule, and <see cref="AgendaFeedResult.Errors"/> names which.</summary>
     Invalid,
 }
 

@@ -16,7 +16,7 @@ public sealed record AgendaPage(
     int SkippedCount,
     string ItemsParameter)
 {
-    /// <summary>False while the conference has no release; the page then says so and lists nothing.</summary>
+    /// <summary>False while the conference has no release. The page then shows a notice and lists nothing.</summary>
     public bool IsPublished { get; init; } = true;
 
     public bool IsEmpty => Days.Count == 0 && Unscheduled.Count == 0 && MissingKeys.Count == 0;

@@ -1,6 +1,6 @@
 // The share control of the talk and speaker pages (Views/Shared/_Share.cshtml). With the Web
-// Share API the button opens the system's share sheet; otherwise it copies the page's address
-// and says so. Without this script the control stays a list of plain links.
+// Share API the button opens the system's share sheet. Otherwise it copies the page's address
+// and reports whether that worked. Without this script the control stays a list of plain links.
 "use strict";
 
 (function () {
